@@ -1,4 +1,9 @@
+import { run } from '@/utils/portal/run';
+
 export default defineContentScript({
   matches: ['https://security.microsoft.com/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    run(ctx.signal);
+  },
 });

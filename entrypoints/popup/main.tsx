@@ -1,1 +1,5 @@
-export {};
+import { render } from 'preact';
+import { Popup } from '@/components/Popup';
+import '@/components/fluent.css';
+
+render(<Popup />, document.getElementById('app')!);

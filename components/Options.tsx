@@ -1,0 +1,34 @@
+import { Checklist } from './Checklist';
+import { ConnectionForm } from './ConnectionForm';
+import { ConnectionSummary } from './ConnectionSummary';
+import { ErrorMessage } from './ErrorMessage';
+import { useConnectionStatus } from './use-connection-status';
+import { t } from '@/utils/i18n';
+
+export function Options() {
+  const { status, setStatus, error } = useConnectionStatus({ check: true });
+  return (
+    <main class="snt-root" style={{ maxWidth: '720px', margin: '0 auto', padding: '24px' }}>
+      <h1 class="snt-h1">{t('optionsTitle')}</h1>
+      <ErrorMessage error={error} />
+      {status && (
+        <section aria-labelledby="snt-connection-title">
+          <h2 class="snt-h2" id="snt-connection-title">{t('connection')}</h2>
+          <ConnectionSummary status={status} />
+          <div style={{ margin: '12px 0' }}>
+            <Checklist steps={status.checklist} />
+          </div>
+          <ConnectionForm status={status} onStatus={setStatus} />
+        </section>
+      )}
+      <section aria-labelledby="snt-data-title">
+        <h2 class="snt-h2" id="snt-data-title">{t('dataTitle')}</h2>
+        <ul>
+          <li>{t('dataStored')}</li>
+          <li>{t('dataSent')}</li>
+          <li>{t('dataNothingElse')}</li>
+        </ul>
+      </section>
+    </main>
+  );
+}

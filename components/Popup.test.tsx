@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ConnectionStatus } from '@/utils/connection/status';
+import { cachedStatus } from '@/utils/storage';
+import { Popup } from './Popup';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/utils/messaging', () => ({ send }));
+
+const base: ConnectionStatus = {
+  state: 'connected',
+  instanceOrigin: 'https://contoso.service-now.com',
+  instanceHost: 'contoso.service-now.com',
+  clientId: 'c',
+  hasClientSecret: false,
+  redirectUrl: 'https://id.chromiumapp.org/',
+  user: { sysId: '1', userName: 'svc_m365', name: 'SVC M365 Integration', dedicated: true },
+  checklist: [
+    { id: 'instance', state: 'ok' },
+    { id: 'read', state: 'failed', detail: 'Give the user the itil role.' },
+  ],
+  outboxCount: 2,
+  updatedAt: 0,
+};
+
+let container: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+
+describe('Popup', () => {
+  test('paints the cached status before the worker answers', async () => {
+    await cachedStatus.set(base);
+    send.mockReturnValue(new Promise(() => undefined)); // the worker never answers
+    await act(() => render(<Popup />, container));
+    await flush();
+    expect(container.querySelector('[data-testid="connection-state"]')?.textContent).toBe('Connected as SVC M365 Integration to contoso.service-now.com');
+    expect(container.querySelector('[data-testid="outbox-count"]')?.textContent).toBe('2');
+    const failed = container.querySelector('[data-step="read"]');
+    expect(failed?.getAttribute('data-state')).toBe('failed');
+    expect(failed?.textContent).toContain('Give the user the itil role.');
+    expect(container.querySelector('button')?.textContent).toBe('Disconnect');
+  });
+
+  test('shows Reconnect and the worker\'s error when a connect fails', async () => {
+    send.mockImplementation(async (name: string) => {
+      if (name === 'getStatus') return { ...base, state: 'reconnect_needed', user: undefined };
+      throw Object.assign(new Error('Access was denied in ServiceNow.'), { code: 'access_denied' });
+    });
+    await act(() => render(<Popup />, container));
+    await flush();
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Reconnect')!;
+    expect(button).toBeTruthy();
+    await act(() => button.click());
+    await flush();
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Access was denied');
+  });
+
+  test('every button has an accessible name', async () => {
+    send.mockResolvedValue({ ...base, state: 'not_connected' });
+    await act(() => render(<Popup />, container));
+    await flush();
+    for (const button of container.querySelectorAll('button')) expect(button.textContent?.trim()).not.toBe('');
+  });
+});

@@ -1,0 +1,38 @@
+import { MessageBar, MessageBarType } from '@fluentui/react';
+import { clearFeedback, useFeedback } from '../feedback';
+import { useStrings, type Strings } from '../i18n';
+
+function textOf(t: Strings, command: string): string {
+  switch (command) {
+    case 'copyLink':
+      return t.feedback.linkCopied;
+    case 'email':
+      return t.feedback.email;
+    case 'teams':
+      return t.feedback.teams;
+    case 'planner':
+      return t.feedback.planner;
+    case 'manage':
+      return t.feedback.manage;
+    case 'notes':
+      return t.feedback.notes;
+    case 'editStatus':
+      return t.feedback.editStatus;
+    default:
+      return command;
+  }
+}
+
+/** Result of the last menu command: div[data-testid="share-result"][data-command][data-action-id]. */
+export function FeedbackBar() {
+  const t = useStrings();
+  const fb = useFeedback();
+  if (!fb) return null;
+  return (
+    <div className="feedback-bar" data-testid="share-result" data-command={fb.command} data-action-id={fb.actionId}>
+      <MessageBar messageBarType={MessageBarType.success} onDismiss={clearFeedback} dismissButtonAriaLabel={t.flyout.close}>
+        {textOf(t, fb.command)}
+      </MessageBar>
+    </div>
+  );
+}

@@ -1,0 +1,390 @@
+// All mutable data of one stand-in: users, OAuth registry, tokens, sessions, tables, switches,
+// faults and the request log. Every admin route is a thin wrapper around a method here, so
+// in-process tests can call the same functions directly.
+import { formatGlideDateTime, insertRecord, normalizeGlideDateTime, updateRecord } from './records.ts';
+import {
+  DEFAULT_ACCESS_TOKEN_LIFESPAN,
+  DEFAULT_REFRESH_TOKEN_LIFESPAN,
+  INSTANCE_HOST,
+  NUMBER_SEQUENCES,
+  SEED_CLIENTS,
+  SEED_TIME,
+  SEED_USERS,
+  SVC_USER,
+  TASK_TABLES,
+  type SeedClient,
+  type SeedUser,
+  type TaskTable,
+} from './seed.ts';
+
+/** A stored record: every value is a string, as ServiceNow returns them. */
+export type Row = Record<string, string>;
+
+export interface UserRow extends SeedUser {
+  sys_created_on: string;
+  sys_created_by: string;
+  sys_updated_on: string;
+  sys_updated_by: string;
+  sys_mod_count: string;
+}
+
+export type ClientRow = SeedClient;
+
+export interface JournalEntry {
+  element: string;
+  value: string;
+  sys_created_on: string;
+  sys_created_by: string;
+}
+
+/** Admin view of a record: stored values plus its journal entries. */
+export interface RecordWithJournal {
+  [field: string]: string | JournalEntry[];
+  journal: JournalEntry[];
+}
+
+export interface TableStore {
+  rows: Map<string, Row>;
+  /** sys_journal_field equivalent: write-only work notes / comments per record. */
+  journal: Map<string, JournalEntry[]>;
+  next: number;
+}
+
+export interface TokenRow {
+  kind: 'access' | 'refresh';
+  clientId: string;
+  userSysId: string;
+  issuedAt: number;
+  expiresAt: number;
+  revoked: boolean;
+  /** For access tokens: the refresh token they were issued with (revoking it revokes them). */
+  refreshToken?: string;
+}
+
+export interface AuthCode {
+  clientId: string;
+  /** redirect_uri exactly as sent to /oauth_auth.do (null when absent). */
+  redirectUri: string | null;
+  codeChallenge: string | null;
+  userSysId: string;
+  expiresAt: number;
+  used: boolean;
+  /** Refresh token issued for this code (revoked if the code is replayed). */
+  issuedRefreshToken?: string;
+}
+
+export interface PendingAuth {
+  /** Original /oauth_auth.do query string, replayed after login / "Not you?". */
+  query: string;
+  clientId: string;
+  redirectTarget: string;
+  state: string;
+  codeChallenge: string | null;
+  redirectUri: string | null;
+  expiresAt: number;
+}
+
+export interface Session {
+  userSysId: string;
+  expiresAt: number;
+}
+
+export type FaultKind = 'status' | 'hang' | 'drop' | 'html';
+
+export interface FaultInput {
+  /** Path prefix, e.g. "/api/now/table/incident". */
+  match: string;
+  method?: string;
+  kind: FaultKind;
+  status?: number;
+  retryAfter?: number;
+  times?: number;
+}
+
+export interface Fault extends FaultInput {
+  times: number;
+}
+
+export interface LogEntry {
+  t: string;
+  method: string;
+  path: string;
+  /** Query parameters; values of token/secret-like parameters are redacted. */
+  query: Record<string, string>;
+  status: number;
+  host: string;
+  grant_type?: string;
+}
+
+export interface StandInSettings {
+  /**
+   * "Web service access only" and "Internal integration user" accounts cannot log in to the
+   * UI on a real instance, and the OAuth authorization page is a UI login. On by default.
+   */
+  blockUiLoginForServiceAccounts: boolean;
+  /**
+   * How reads of task tables without the itil/admin role are refused: '403' (default, clear
+   * error) or 'empty' (200 with no rows / 404 for a single record, as ACL-filtered reads can
+   * look on a real instance).
+   */
+  aclReadDenied: '403' | 'empty';
+}
+
+export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403' };
+
+export interface SeedRequest {
+  count: number;
+  correlationPrefix?: string;
+  fields?: Record<string, unknown>;
+}
+
+const SECOND = 1000;
+
+export class StandInState {
+  /** Hosts answered as the working instance (all share this data); tests may push custom domains. */
+  instances: string[] = [];
+  users = new Map<string, UserRow>();
+  /** OAuth registry (oauth_entity) by client_id. */
+  clients = new Map<string, ClientRow>();
+  tables = {} as Record<TaskTable, TableStore>;
+  tokens = new Map<string, TokenRow>();
+  codes = new Map<string, AuthCode>();
+  sessions = new Map<string, Session>();
+  pendingAuth = new Map<string, PendingAuth>();
+  faults: Fault[] = [];
+  log: LogEntry[] = [];
+  hibernating = false;
+  crossScopeBlocked = false;
+  settings: StandInSettings = { ...DEFAULT_SETTINGS };
+  /** Added to the real clock: lets tests make changes happen "later" and tokens expire. */
+  clockOffsetMs = 0;
+  /** Settings restored by reset() (the defaults, or what the stand-in was started with). */
+  private readonly initialSettings: StandInSettings;
+
+  constructor(settings: Partial<StandInSettings> = {}) {
+    this.initialSettings = { ...DEFAULT_SETTINGS, ...settings };
+    this.reset();
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** Back to the seed: data, tokens, sessions, switches, faults, log, clock, hosts. */
+  reset(): void {
+    this.instances = [INSTANCE_HOST];
+    this.users = new Map(
+      SEED_USERS.map((u) => [
+        u.sys_id,
+        { ...u, roles: [...u.roles], sys_created_on: SEED_TIME, sys_created_by: 'admin', sys_updated_on: SEED_TIME, sys_updated_by: 'admin', sys_mod_count: '0' },
+      ]),
+    );
+    this.clients = new Map(SEED_CLIENTS.map((c) => [c.client_id, { ...c, redirect_urls: [...c.redirect_urls] }]));
+    this.tables = {} as Record<TaskTable, TableStore>;
+    for (const t of TASK_TABLES) this.tables[t] = { rows: new Map(), journal: new Map(), next: NUMBER_SEQUENCES[t].start };
+    this.tokens.clear();
+    this.codes.clear();
+    this.sessions.clear();
+    this.pendingAuth.clear();
+    this.faults = [];
+    this.log = [];
+    this.hibernating = false;
+    this.crossScopeBlocked = false;
+    this.settings = { ...this.initialSettings };
+    this.clockOffsetMs = 0;
+  }
+
+  // ---- hosts ---------------------------------------------------------------------------
+
+  addInstance(host: string): void {
+    if (!this.isInstanceHost(host)) this.instances.push(host.toLowerCase());
+  }
+
+  removeInstance(host: string): void {
+    this.instances = this.instances.filter((h) => h.toLowerCase() !== host.toLowerCase());
+  }
+
+  isInstanceHost(host: string): boolean {
+    return this.instances.some((h) => h.toLowerCase() === host.toLowerCase());
+  }
+
+  // ---- switches ------------------------------------------------------------------------
+
+  setHibernating(enabled: boolean): void {
+    this.hibernating = enabled;
+  }
+
+  setCrossScope(enabled: boolean): void {
+    this.crossScopeBlocked = enabled;
+  }
+
+  updateSettings(patch: Partial<StandInSettings>): StandInSettings {
+    if (patch.blockUiLoginForServiceAccounts !== undefined) this.settings.blockUiLoginForServiceAccounts = !!patch.blockUiLoginForServiceAccounts;
+    if (patch.aclReadDenied !== undefined) {
+      if (patch.aclReadDenied !== '403' && patch.aclReadDenied !== 'empty') throw new Error("aclReadDenied must be '403' or 'empty'");
+      this.settings.aclReadDenied = patch.aclReadDenied;
+    }
+    return { ...this.settings };
+  }
+
+  /** Sets the clock: absolute offset, relative advance, or a wanted "now" (Date, ms or 'YYYY-MM-DD HH:MM:SS' UTC). */
+  setClock(opts: { offsetMs?: number; advanceMs?: number; now?: string | number | Date }): number {
+    if (opts.offsetMs !== undefined) this.clockOffsetMs = Number(opts.offsetMs);
+    if (opts.advanceMs !== undefined) this.clockOffsetMs += Number(opts.advanceMs);
+    if (opts.now !== undefined) {
+      let target: number;
+      if (opts.now instanceof Date) target = opts.now.getTime();
+      else if (typeof opts.now === 'number') target = opts.now;
+      else {
+        const glide = normalizeGlideDateTime(opts.now);
+        target = glide ? Date.parse(glide.replace(' ', 'T') + 'Z') : Date.parse(opts.now);
+      }
+      if (Number.isNaN(target)) throw new Error(`Invalid time: ${String(opts.now)}`);
+      this.clockOffsetMs = target - Date.now();
+    }
+    return this.now();
+  }
+
+  // ---- users and OAuth registry --------------------------------------------------------
+
+  findUserByName(userName: string): UserRow | undefined {
+    for (const u of this.users.values()) if (u.user_name === userName) return u;
+    return undefined;
+  }
+
+  setRoles(userName: string, roles: string[]): UserRow | undefined {
+    const u = this.findUserByName(userName);
+    if (u) u.roles = roles.map(String);
+    return u;
+  }
+
+  /** Changes user attributes (active, web_service_access_only, internal_integration_user, name, email, password). */
+  updateUser(userName: string, fields: Partial<Pick<UserRow, 'active' | 'web_service_access_only' | 'internal_integration_user' | 'name' | 'email' | 'password' | 'roles'>>): UserRow | undefined {
+    const u = this.findUserByName(userName);
+    if (!u) return undefined;
+    for (const f of ['active', 'web_service_access_only', 'internal_integration_user'] as const) {
+      const v = fields[f];
+      if (v !== undefined) u[f] = String(v) === 'true' ? 'true' : 'false';
+    }
+    if (fields.name !== undefined) u.name = String(fields.name);
+    if (fields.email !== undefined) u.email = String(fields.email);
+    if (fields.password !== undefined) u.password = String(fields.password);
+    if (fields.roles !== undefined) u.roles = fields.roles.map(String);
+    u.sys_updated_on = formatGlideDateTime(this.now());
+    u.sys_mod_count = String(Number(u.sys_mod_count) + 1);
+    return u;
+  }
+
+  updateClient(
+    clientId: string,
+    patch: { redirect_urls?: string[] | string; access_token_lifespan?: number; refresh_token_lifespan?: number; client_secret?: string | null; public?: boolean; pkce_required?: boolean; name?: string },
+  ): ClientRow | undefined {
+    const c = this.clients.get(clientId);
+    if (!c) return undefined;
+    if (patch.redirect_urls !== undefined) {
+      // ServiceNow keeps one comma-separated field.
+      const list = Array.isArray(patch.redirect_urls) ? patch.redirect_urls : String(patch.redirect_urls).split(',');
+      c.redirect_urls = list.map((s) => String(s).trim()).filter(Boolean);
+    }
+    if (patch.access_token_lifespan !== undefined) c.access_token_lifespan = Number(patch.access_token_lifespan) || DEFAULT_ACCESS_TOKEN_LIFESPAN;
+    if (patch.refresh_token_lifespan !== undefined) c.refresh_token_lifespan = Number(patch.refresh_token_lifespan) || DEFAULT_REFRESH_TOKEN_LIFESPAN;
+    if (patch.client_secret !== undefined) c.client_secret = patch.client_secret === null ? null : String(patch.client_secret);
+    if (patch.public !== undefined) c.public = !!patch.public;
+    if (patch.pkce_required !== undefined) c.pkce_required = !!patch.pkce_required;
+    if (patch.name !== undefined) c.name = String(patch.name);
+    return c;
+  }
+
+  /** Makes current tokens expired (the tokens stay known: refusals look like real expiry). */
+  expireTokens(kind: 'access' | 'refresh' | 'all'): number {
+    let n = 0;
+    const past = this.now() - SECOND;
+    for (const t of this.tokens.values()) {
+      if (kind === 'all' || t.kind === kind) {
+        t.expiresAt = Math.min(t.expiresAt, past);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // ---- records -------------------------------------------------------------------------
+
+  /** Creates a record as if `asUser` (default svc_m365) inserted it; may set system fields. */
+  createRecord(table: TaskTable, fields: Record<string, unknown> = {}, asUser = SVC_USER.user_name): Row {
+    const user = this.findUserByName(asUser);
+    if (!user) throw new Error(`Unknown user ${asUser}`);
+    return insertRecord(this, table, fields, user, { privileged: true });
+  }
+
+  /** Changes a record like a fulfiller would (bumps sys_updated_on unless given explicitly). */
+  updateRecord(table: TaskTable, sysId: string, fields: Record<string, unknown>, asUser = 'jane.admin'): Row | undefined {
+    const row = this.tables[table].rows.get(sysId);
+    const user = this.findUserByName(asUser);
+    if (!row || !user) return undefined;
+    updateRecord(this, table, row, fields, user, { privileged: true });
+    return row;
+  }
+
+  deleteRecord(table: TaskTable, sysId: string): boolean {
+    this.tables[table].journal.delete(sysId);
+    return this.tables[table].rows.delete(sysId);
+  }
+
+  /** All rows of a table with their journal entries (admin view; the API never shows journals). */
+  allRecords(table: TaskTable): RecordWithJournal[] {
+    const store = this.tables[table];
+    return [...store.rows.values()].map((r) => ({ ...r, journal: [...(store.journal.get(r.sys_id!) ?? [])] }));
+  }
+
+  /** Bulk-creates `count` records quickly; correlation_id = prefix + running index (1-based, zero-padded). */
+  seedRecords(table: TaskTable, req: SeedRequest): { created: number; first: string | null; last: string | null } {
+    const count = Math.max(0, Math.floor(Number(req.count) || 0));
+    const user = this.findUserByName(SVC_USER.user_name) ?? [...this.users.values()][0]!;
+    const width = String(count).length;
+    let first: string | null = null;
+    let last: string | null = null;
+    const label = table === 'incident' ? 'incident' : 'change request';
+    for (let i = 1; i <= count; i++) {
+      const fields: Record<string, unknown> = { short_description: `Seeded ${label} ${i}`, ...req.fields };
+      if (req.correlationPrefix !== undefined) fields.correlation_id = `${req.correlationPrefix}${String(i).padStart(width, '0')}`;
+      const row = insertRecord(this, table, fields, user, { privileged: true });
+      first ??= row.number!;
+      last = row.number!;
+    }
+    return { created: count, first, last };
+  }
+
+  // ---- faults and log ------------------------------------------------------------------
+
+  addFault(input: FaultInput): Fault {
+    if (!input || typeof input.match !== 'string' || !input.match.startsWith('/')) throw new Error('fault.match must be a path prefix starting with /');
+    if (!['status', 'hang', 'drop', 'html'].includes(input.kind)) throw new Error('fault.kind must be status, hang, drop or html');
+    if (input.kind === 'status' && !(Number(input.status) >= 400 && Number(input.status) <= 599)) throw new Error('fault.status must be 4xx or 5xx');
+    const fault: Fault = { ...input, method: input.method?.toUpperCase(), times: input.times === undefined ? 1 : Math.max(1, Math.floor(Number(input.times))) };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Returns and consumes the first fault matching this request, if any. */
+  takeFault(method: string, path: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => path.startsWith(f.match) && (!f.method || f.method === method.toUpperCase()));
+    if (i < 0) return undefined;
+    const f = this.faults[i]!;
+    f.times--;
+    if (f.times <= 0) this.faults.splice(i, 1);
+    return f;
+  }
+
+  getLog(): LogEntry[] {
+    return this.log.map((e) => ({ ...e, query: { ...e.query } }));
+  }
+
+  clearLog(): void {
+    this.log = [];
+  }
+}

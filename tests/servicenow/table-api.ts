@@ -1,0 +1,106 @@
+// Table API: /api/now/table/{table}[/{sys_id}] — list with query, fields, paging and headers;
+// get, create, update (PATCH/PUT), delete.
+import { authorize } from './acl.ts';
+import { booleanParam, displayMode, fieldsParam, integerParam, readJsonObject, runApi, tableRows } from './api-common.ts';
+import { QueryError, parseEncodedQuery, runQuery } from './encoded-query.ts';
+import { rest } from './errors.ts';
+import { send, sendJson, type Ctx } from './http-util.ts';
+import { insertRecord, presentRecord, updateRecord, type PresentOptions } from './records.ts';
+import { SCHEMAS, type TableName } from './schema.ts';
+import type { Row, UserRow } from './state.ts';
+
+const DEFAULT_LIMIT = 10_000;
+
+function presentOptions(ctx: Ctx): PresentOptions {
+  return { fields: fieldsParam(ctx), display: displayMode(ctx), excludeReferenceLink: booleanParam(ctx, 'sysparm_exclude_reference_link'), origin: ctx.origin };
+}
+
+export function handleTableApi(ctx: Ctx, tableName: string, sysId: string | undefined): Promise<void> {
+  return runApi(ctx, tableName, async (user, table) => {
+    if (sysId === undefined) {
+      if (ctx.method === 'GET') return list(ctx, user, table);
+      if (ctx.method === 'POST') return create(ctx, user, table);
+      throw rest.methodNotAllowed();
+    }
+    if (ctx.method === 'GET') return getOne(ctx, user, table, sysId);
+    if (ctx.method === 'PATCH' || ctx.method === 'PUT') return update(ctx, user, table, sysId);
+    if (ctx.method === 'DELETE') return remove(ctx, user, table, sysId);
+    throw rest.methodNotAllowed();
+  });
+}
+
+function list(ctx: Ctx, user: UserRow, table: TableName): void {
+  const visible = authorize(ctx.state, user, table, 'read');
+  const present = presentOptions(ctx);
+  const limit = integerParam(ctx, 'sysparm_limit', DEFAULT_LIMIT, 1);
+  const offset = integerParam(ctx, 'sysparm_offset', 0, 0);
+  let rows: Row[];
+  try {
+    const q = parseEncodedQuery(ctx.url.searchParams.get('sysparm_query') ?? '', SCHEMAS[table], { userName: user.user_name, userSysId: user.sys_id });
+    rows = runQuery(tableRows(ctx.state, table).filter(visible), q, SCHEMAS[table]);
+  } catch (e) {
+    if (e instanceof QueryError) throw rest.invalidQuery(e.message);
+    throw e;
+  }
+  const total = rows.length;
+  const result = rows.slice(offset, offset + limit).map((r) => presentRecord(ctx.state, table, r, present));
+  sendJson(ctx.res, 200, { result }, { 'X-Total-Count': String(total), Link: linkHeader(ctx, total, limit, offset) });
+}
+
+/** Link header like ServiceNow's: first, prev (when not on the first page), next (when more), last. */
+function linkHeader(ctx: Ctx, total: number, limit: number, offset: number): string {
+  const at = (o: number, rel: string) => {
+    const u = new URL(ctx.origin + ctx.path);
+    for (const [k, v] of ctx.url.searchParams) if (k !== 'sysparm_limit' && k !== 'sysparm_offset') u.searchParams.append(k, v);
+    u.searchParams.set('sysparm_limit', String(limit));
+    u.searchParams.set('sysparm_offset', String(o));
+    return `<${u.toString()}>;rel="${rel}"`;
+  };
+  const links = [at(0, 'first')];
+  if (offset > 0) links.push(at(Math.max(0, offset - limit), 'prev'));
+  if (offset + limit < total) links.push(at(offset + limit, 'next'));
+  links.push(at(total === 0 ? 0 : Math.floor((total - 1) / limit) * limit, 'last'));
+  return links.join(',');
+}
+
+function findVisible(ctx: Ctx, table: TableName, sysId: string, visible: (r: Row) => boolean): Row {
+  const row = tableRows(ctx.state, table).find((r) => r.sys_id === sysId);
+  if (!row || !visible(row)) throw rest.noRecord();
+  return row;
+}
+
+function getOne(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void {
+  const visible = authorize(ctx.state, user, table, 'read');
+  const present = presentOptions(ctx);
+  const row = findVisible(ctx, table, sysId, visible);
+  sendJson(ctx.res, 200, { result: presentRecord(ctx.state, table, row, present) });
+}
+
+async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> {
+  authorize(ctx.state, user, table, 'create');
+  if (table === 'sys_user') throw rest.aclInsert();
+  const present = presentOptions(ctx);
+  const body = await readJsonObject(ctx);
+  const row = insertRecord(ctx.state, table, body, user);
+  sendJson(ctx.res, 201, { result: presentRecord(ctx.state, table, row, present) }, { Location: `${ctx.origin}/api/now/table/${table}/${row.sys_id}` });
+}
+
+async function update(ctx: Ctx, user: UserRow, table: TableName, sysId: string): Promise<void> {
+  authorize(ctx.state, user, table, 'write');
+  if (table === 'sys_user') throw rest.aclUpdate();
+  const visible = authorize(ctx.state, user, table, 'read');
+  const present = presentOptions(ctx);
+  const body = await readJsonObject(ctx);
+  findVisible(ctx, table, sysId, visible);
+  const row = ctx.state.tables[table].rows.get(sysId)!;
+  updateRecord(ctx.state, table, row, body, user);
+  sendJson(ctx.res, 200, { result: presentRecord(ctx.state, table, row, present) });
+}
+
+function remove(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void {
+  authorize(ctx.state, user, table, 'delete');
+  if (table === 'sys_user') throw rest.aclDelete();
+  if (!ctx.state.tables[table].rows.has(sysId)) throw rest.noRecord();
+  ctx.state.deleteRecord(table, sysId);
+  send(ctx.res, 204, '');
+}

@@ -1,0 +1,84 @@
+import { AppError } from '../errors';
+import { serviceNowMessage } from '../servicenow/errors';
+import { badResponse, serviceNowFetch } from '../servicenow/http';
+import type { StoredTokens } from './secret-store';
+
+// POST /oauth_token.do for both grants. ServiceNow answers
+// {"access_token","refresh_token","scope","token_type":"Bearer","expires_in":1799}
+// or 400/401 {"error":"invalid_grant"|"invalid_client"|…,"error_description":…}.
+
+export interface ClientCredentials {
+  origin: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+export type TokenGrant =
+  | { grant_type: 'authorization_code'; code: string; redirect_uri: string; code_verifier: string }
+  | { grant_type: 'refresh_token'; refresh_token: string };
+
+interface TokenAnswer {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+}
+
+function isTokenAnswer(body: unknown): body is TokenAnswer {
+  const b = body as Partial<TokenAnswer> | null;
+  return typeof b?.access_token === 'string' && b.access_token !== '' && typeof Number(b.expires_in) === 'number';
+}
+
+export class TokenGrantRefused extends AppError {}
+
+export async function requestTokens(
+  client: ClientCredentials,
+  grant: TokenGrant,
+  previousRefreshToken?: StoredTokens,
+): Promise<StoredTokens> {
+  const form: Record<string, string> = { ...grant, client_id: client.clientId };
+  if (client.clientSecret) form.client_secret = client.clientSecret;
+  const host = new URL(client.origin).host;
+  const { status, body } = await serviceNowFetch(client.origin, '/oauth_token.do', {
+    method: 'POST',
+    form,
+    returnClientErrors: true,
+  });
+  if (status >= 400) {
+    const code = (body as { error?: unknown } | null)?.error;
+    const said = serviceNowMessage(body);
+    if (code === 'invalid_client' || status === 401 && grant.grant_type === 'authorization_code' && code !== 'invalid_grant') {
+      throw new AppError(
+        'invalid_client',
+        `ServiceNow did not accept the OAuth client (${said || `HTTP ${status}`}). Check the client ID${client.clientSecret ? ' and client secret' : ''} against System OAuth > Application Registry on ${host}. A public client needs "PKCE required" and no secret.`,
+        { status },
+      );
+    }
+    if (grant.grant_type === 'refresh_token') {
+      throw new TokenGrantRefused(
+        'reconnect_needed',
+        'ServiceNow no longer accepts the saved sign-in (it was revoked or expired). Reconnect to ServiceNow.',
+        { status },
+      );
+    }
+    throw new AppError(
+      'auth_failed',
+      `ServiceNow refused the sign-in (${said || `HTTP ${status}`}). Try connecting again; if it keeps failing, check the OAuth entry in System OAuth > Application Registry.`,
+      { status },
+    );
+  }
+  if (!isTokenAnswer(body)) throw badResponse('no access token in the token answer');
+  const now = Date.now();
+  const expiresIn = Math.max(60, Number(body.expires_in) || 1800);
+  const refreshToken = body.refresh_token ?? previousRefreshToken?.refreshToken;
+  if (!refreshToken) throw badResponse('no refresh token in the token answer');
+  return {
+    accessToken: body.access_token,
+    refreshToken,
+    accessExpiresAt: now + expiresIn * 1000,
+    // ServiceNow returns the same refresh token on refresh and does not extend it: keep its age.
+    refreshIssuedAt:
+      previousRefreshToken && previousRefreshToken.refreshToken === refreshToken
+        ? previousRefreshToken.refreshIssuedAt
+        : now,
+  };
+}

@@ -1,0 +1,106 @@
+import { toAppError, type AppError } from '../errors';
+import { ROLE_FIX } from '../servicenow/errors';
+import type { ChecklistStep, ServiceNowUser, StepId } from './status';
+
+// The provisioning checklist (F1.3): each step runs only when the ones before it passed, and a
+// failed step says why and how to fix it.
+
+export const STEP_ORDER: StepId[] = ['instance', 'client', 'authorized', 'user', 'read', 'create', 'ready'];
+
+/** Roles that may create change requests or incidents out of the box. */
+const CREATE_ROLES = ['itil', 'admin', 'itil_admin', 'sn_change_write', 'change_manager', 'sn_incident_write'];
+
+export interface ChecklistProbes {
+  configured: boolean;
+  /** Resolves when the instance answers its REST API like ServiceNow. */
+  probeInstance(): Promise<void>;
+  hasTokens: boolean;
+  reconnectNeeded: boolean;
+  /** The last connect attempt's error, if it concerned the client or the authorization. */
+  lastAuthError?: AppError;
+  currentUser(): Promise<ServiceNowUser & { roles?: string[] }>;
+  canRead(table: 'change_request' | 'incident'): Promise<void>;
+}
+
+export interface ChecklistResult {
+  steps: ChecklistStep[];
+  user?: ServiceNowUser;
+}
+
+export function pendingChecklist(): ChecklistStep[] {
+  return STEP_ORDER.map((id) => ({ id, state: 'pending' }));
+}
+
+export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistResult> {
+  const steps: ChecklistStep[] = [];
+  let user: ServiceNowUser | undefined;
+  const fail = (id: StepId, detail: string): ChecklistResult => {
+    steps.push({ id, state: 'failed', detail });
+    for (const rest of STEP_ORDER.slice(STEP_ORDER.indexOf(id) + 1)) steps.push({ id: rest, state: 'pending' });
+    return { steps, user };
+  };
+
+  if (!probes.configured) return fail('instance', 'Enter your ServiceNow instance and OAuth client ID in the extension options.');
+  try {
+    await probes.probeInstance();
+  } catch (error) {
+    return fail('instance', toAppError(error).message);
+  }
+  steps.push({ id: 'instance', state: 'ok' });
+
+  const authError = probes.lastAuthError;
+  if (authError?.code === 'invalid_client') return fail('client', authError.message);
+  if (!probes.hasTokens) {
+    steps.push({ id: 'client', state: authError ? 'failed' : 'pending', detail: authError ? undefined : 'Checked when you authorize.' });
+    if (authError) return fail('authorized', authError.message);
+    return fail(
+      'authorized',
+      probes.reconnectNeeded
+        ? 'ServiceNow no longer accepts the saved sign-in. Select Connect to sign in again.'
+        : 'Select Connect and sign in to ServiceNow as the integration user.',
+    );
+  }
+  steps.push({ id: 'client', state: 'ok' }, { id: 'authorized', state: 'ok' });
+
+  let roles: string[] | undefined;
+  try {
+    const found = await probes.currentUser();
+    roles = found.roles;
+    user = { sysId: found.sysId, userName: found.userName, name: found.name, email: found.email, dedicated: found.dedicated };
+  } catch (error) {
+    return fail('user', toAppError(error).message);
+  }
+  steps.push(
+    user.dedicated
+      ? { id: 'user', state: 'ok' }
+      : {
+          id: 'user',
+          state: 'warning',
+          detail: `Signed in as ${user.name || user.userName}, which looks like a personal account. Tickets will be created in this person's name. Use a dedicated integration user (Web service access only): disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.`,
+        },
+  );
+
+  for (const table of ['change_request', 'incident'] as const) {
+    try {
+      await probes.canRead(table);
+    } catch (error) {
+      const appError = toAppError(error);
+      return fail('read', appError.message);
+    }
+  }
+  steps.push({ id: 'read', state: 'ok' });
+
+  if (roles === undefined) {
+    steps.push({ id: 'create', state: 'warning', detail: 'Could not read the user\'s roles; creating tickets is checked when the first one is sent.' });
+  } else if (!roles.some((role) => CREATE_ROLES.includes(role))) {
+    return fail('create', `${user.name || user.userName} has no role that may create change requests or incidents. ${ROLE_FIX}`);
+  } else {
+    steps.push({ id: 'create', state: 'ok' });
+  }
+  steps.push({ id: 'ready', state: 'ok' });
+  return { steps, user };
+}
+
+export function isReady(steps: ChecklistStep[]): boolean {
+  return steps.some((s) => s.id === 'ready' && s.state === 'ok');
+}

@@ -1,0 +1,213 @@
+import browser from 'webextension-polyfill';
+import { AppError, toAppError } from '../errors';
+import { authorizeInteractively, redirectUrl } from '../auth/authorize';
+import { secretStore } from '../auth/secret-store';
+import { requestTokens } from '../auth/token-endpoint';
+import { createTokenManager, refreshExpiresAt, REFRESH_WARNING_MS } from '../auth/token-manager';
+import { createServiceNowClient, type ServiceNowClient } from '../servicenow/client';
+import { fetchCurrentUser } from '../servicenow/current-user';
+import { serviceNowFetch } from '../servicenow/http';
+import { originPattern, parseInstance } from '../servicenow/instance';
+import type { ConnectionSettingsInput } from '../messaging';
+import { authMemo, cachedStatus, connectionConfig, type ConnectionConfig } from '../storage';
+import { pendingChecklist, runChecklist } from './checklist';
+import type { ChecklistStep, ConnectionStatus } from './status';
+
+// The background worker's connection: settings, connect, disconnect, status and checklist.
+// The only module that combines secrets with network calls; it never returns a secret.
+
+const AUTH_ERROR_CODES = ['invalid_client', 'redirect_not_registered', 'access_denied', 'auth_failed', 'permission_refused'];
+
+/** Without a token the Table API must answer 401 in JSON: that proves a live ServiceNow instance. */
+async function probeInstance(origin: string): Promise<void> {
+  try {
+    await serviceNowFetch(origin, '/api/now/table/sys_user', { query: { sysparm_limit: 1 }, timeoutMs: 15_000 });
+  } catch (error) {
+    if (error instanceof AppError && error.extra.status === 401) return;
+    throw error;
+  }
+}
+
+/** Everything cached from ServiceNow is wiped on disconnect; features register their wipers. */
+const wipers: (() => Promise<void>)[] = [];
+export function onDisconnectWipe(wipe: () => Promise<void>): void {
+  wipers.push(wipe);
+}
+
+export function createConnectionService(hooks: { outboxCount(): Promise<number>; lastSyncAt(): Promise<number | undefined> } = {
+  outboxCount: async () => 0,
+  lastSyncAt: async () => undefined,
+}) {
+  let connecting = false;
+  let lastChecklist: ChecklistStep[] | undefined;
+
+  const tokens = createTokenManager({
+    async loadClient() {
+      const config = await connectionConfig.get();
+      if (!config) return null;
+      return { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() };
+    },
+    async onRefreshRefused() {
+      await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: true });
+      await publish();
+    },
+  });
+
+  async function requireConfig(): Promise<ConnectionConfig> {
+    const config = await connectionConfig.get();
+    if (!config) throw new AppError('not_configured', 'ServiceNow is not set up yet. Open the extension options and enter your instance and OAuth client ID.');
+    return config;
+  }
+
+  async function client(): Promise<ServiceNowClient> {
+    return createServiceNowClient((await requireConfig()).instanceOrigin, tokens);
+  }
+
+  async function status(): Promise<ConnectionStatus> {
+    const [config, memo, stored, secret] = await Promise.all([
+      connectionConfig.get(),
+      authMemo.get(),
+      secretStore.getTokens(),
+      secretStore.getClientSecret(),
+    ]);
+    const refreshEnd = stored ? refreshExpiresAt(stored) : undefined;
+    const offline = lastChecklist?.some((s) => s.id === 'instance' && s.state === 'failed') && typeof navigator !== 'undefined' && !navigator.onLine;
+    const state: ConnectionStatus['state'] = !config
+      ? 'not_configured'
+      : connecting
+        ? 'connecting'
+        : stored
+          ? offline ? 'offline' : 'connected'
+          : memo.reconnectNeeded ? 'reconnect_needed' : 'not_connected';
+    return {
+      state,
+      instanceOrigin: config?.instanceOrigin,
+      instanceHost: config?.instanceHost,
+      clientId: config?.clientId,
+      hasClientSecret: Boolean(secret),
+      redirectUrl: redirectUrl(),
+      user: stored ? memo.user : undefined,
+      refreshExpiresAt: refreshEnd,
+      refreshExpiresSoon: refreshEnd !== undefined && refreshEnd - Date.now() < REFRESH_WARNING_MS,
+      checklist: lastChecklist ?? pendingChecklist(),
+      lastError: memo.lastAuthError,
+      lastSyncAt: await hooks.lastSyncAt(),
+      outboxCount: await hooks.outboxCount(),
+      updatedAt: Date.now(),
+    };
+  }
+
+  /** Computes the status and caches it for instant popup paint. */
+  async function publish(): Promise<ConnectionStatus> {
+    const current = await status();
+    await cachedStatus.set(current);
+    return current;
+  }
+
+  async function check(): Promise<ConnectionStatus> {
+    const [config, memo, stored] = await Promise.all([connectionConfig.get(), authMemo.get(), secretStore.getTokens()]);
+    const api = config ? createServiceNowClient(config.instanceOrigin, tokens) : null;
+    const result = await runChecklist({
+      configured: Boolean(config),
+      probeInstance: () => probeInstance(config!.instanceOrigin),
+      hasTokens: Boolean(stored),
+      reconnectNeeded: memo.reconnectNeeded,
+      lastAuthError: memo.lastAuthError ? AppError.from(memo.lastAuthError) : undefined,
+      currentUser: () => fetchCurrentUser(api!),
+      canRead: async (table) => {
+        await api!.list(table, { fields: ['sys_id'], limit: 1 });
+      },
+    });
+    lastChecklist = result.steps;
+    if (result.user) await authMemo.set({ ...(await authMemo.get()), user: result.user });
+    return publish();
+  }
+
+  return {
+    tokens,
+    client,
+    status: publish,
+    check,
+
+    async saveSettings(input: ConnectionSettingsInput): Promise<ConnectionStatus> {
+      const instance = parseInstance(input.instance);
+      const clientId = input.clientId.trim();
+      if (!/^[\w.~-]{1,200}$/.test(clientId)) {
+        throw new AppError('invalid_client', 'Enter the Client ID shown in System OAuth > Application Registry (letters, digits, "-", "_", "." only).');
+      }
+      const previous = await connectionConfig.get();
+      const changed = previous?.instanceOrigin !== instance.origin || previous?.clientId !== clientId;
+      if (changed && previous) await forget({ keepConfig: false });
+      await connectionConfig.set({ instanceOrigin: instance.origin, instanceHost: instance.host, isServiceNowCloud: instance.isServiceNowCloud, clientId });
+      if (input.clientSecret !== undefined) {
+        if (input.clientSecret.trim()) await secretStore.setClientSecret(input.clientSecret.trim());
+        else await secretStore.deleteClientSecret();
+      }
+      lastChecklist = undefined;
+      return publish();
+    },
+
+    async connect(): Promise<ConnectionStatus> {
+      const config = await requireConfig();
+      if (connecting) return publish();
+      connecting = true;
+      await publish();
+      try {
+        await probeInstance(config.instanceOrigin);
+        if (!config.isServiceNowCloud) {
+          const granted = await browser.permissions.contains({ origins: [originPattern(parseInstance(config.instanceHost))] });
+          if (!granted) {
+            throw new AppError('permission_refused', `The extension needs your permission to reach ${config.instanceHost}. Select Connect in the extension options and allow access when the browser asks.`);
+          }
+          await authMemo.set({ ...(await authMemo.get()), grantedOrigin: config.instanceOrigin });
+        }
+        const { code, codeVerifier, redirectUri } = await authorizeInteractively(config.instanceOrigin, config.clientId);
+        const issued = await requestTokens(
+          { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() },
+          { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier },
+        );
+        await secretStore.setTokens(issued);
+        await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: false, lastAuthError: undefined });
+      } catch (error) {
+        const appError = toAppError(error);
+        if (AUTH_ERROR_CODES.includes(appError.code)) {
+          await authMemo.set({ ...(await authMemo.get()), lastAuthError: appError.toJSON() });
+        }
+        connecting = false;
+        // Show which step failed; the error itself goes back to the caller.
+        await check().catch(() => undefined);
+        throw appError;
+      } finally {
+        connecting = false;
+      }
+      return check();
+    },
+
+    disconnect: (opts: { keepConfig: boolean }) => forget(opts).then(publish),
+  };
+
+  /** Revokes (best effort) and deletes tokens and cached data; optionally the settings too. */
+  async function forget({ keepConfig }: { keepConfig: boolean }): Promise<void> {
+    const [config, stored, memo] = await Promise.all([connectionConfig.get(), secretStore.getTokens(), authMemo.get()]);
+    if (config && stored) {
+      await Promise.allSettled(
+        [stored.refreshToken, stored.accessToken].map((token) =>
+          serviceNowFetch(config.instanceOrigin, '/oauth_revoke_token.do', { method: 'POST', query: { token }, timeoutMs: 5000 }),
+        ),
+      );
+    }
+    await secretStore.deleteTokens();
+    await Promise.allSettled(wipers.map((wipe) => wipe()));
+    if (memo.grantedOrigin) {
+      await browser.permissions.remove({ origins: [`${memo.grantedOrigin}/*`] }).catch(() => false);
+    }
+    await authMemo.set({ reconnectNeeded: false });
+    lastChecklist = undefined;
+    if (!keepConfig) {
+      await secretStore.deleteClientSecret();
+      await connectionConfig.remove();
+    }
+  }
+}
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;

@@ -1,0 +1,167 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { AppError, toAppError, type SerializedError } from './errors';
+import type { ConnectionStatus } from './connection/status';
+
+// The one protocol between the background worker and everything else. Each message names who
+// may send it and how to check its payload; the background refuses anything else.
+
+/** Where a message comes from: a content script on the portal, or one of our extension pages. */
+export type SenderKind = 'portal' | 'extension-page';
+
+export const PORTAL_ORIGIN = 'https://security.microsoft.com';
+
+export interface ConnectionSettingsInput {
+  instance: string;
+  clientId: string;
+  /** undefined keeps the stored secret, '' removes it, text replaces it. */
+  clientSecret?: string;
+}
+
+export interface Protocol {
+  ping: { request: { note: string }; response: { pong: true; note: string; version: string } };
+  getStatus: { request: { refresh: boolean }; response: ConnectionStatus };
+  saveConnection: { request: ConnectionSettingsInput; response: ConnectionStatus };
+  connect: { request: Record<string, never>; response: ConnectionStatus };
+  /** forget: also delete the instance, client ID and secret (options → Remove connection). */
+  disconnect: { request: { forget: boolean }; response: ConnectionStatus };
+  openOptions: { request: Record<string, never>; response: true };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = Protocol[N]['request'];
+export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+
+interface MessageSpec<N extends MessageName> {
+  from: readonly SenderKind[];
+  isValid(payload: unknown): payload is RequestOf<N>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmpty = (v: unknown): v is Record<string, never> => isObject(v) && Object.keys(v).length === 0;
+const isShortString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
+const hasOnlyKeys = (v: Record<string, unknown>, keys: string[]) =>
+  Object.keys(v).every((k) => keys.includes(k));
+
+const both = ['portal', 'extension-page'] as const;
+
+export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
+  ping: {
+    from: both,
+    isValid: (p): p is { note: string } =>
+      isObject(p) && hasOnlyKeys(p, ['note']) && isShortString(p.note, 200),
+  },
+  getStatus: {
+    from: both,
+    isValid: (p): p is { refresh: boolean } =>
+      isObject(p) && hasOnlyKeys(p, ['refresh']) && typeof p.refresh === 'boolean',
+  },
+  // From the portal only without clientSecret: the secret is typed only into extension pages.
+  saveConnection: {
+    from: both,
+    isValid: (p): p is ConnectionSettingsInput =>
+      isObject(p) &&
+      hasOnlyKeys(p, ['instance', 'clientId', 'clientSecret']) &&
+      isShortString(p.instance, 300) &&
+      isShortString(p.clientId, 300) &&
+      (p.clientSecret === undefined || isShortString(p.clientSecret, 300)),
+  },
+  connect: { from: both, isValid: isEmpty },
+  disconnect: {
+    from: ['extension-page'],
+    isValid: (p): p is { forget: boolean } =>
+      isObject(p) && hasOnlyKeys(p, ['forget']) && typeof p.forget === 'boolean',
+  },
+  openOptions: { from: ['portal'], isValid: isEmpty },
+};
+
+const CHANNEL = 'snt/1';
+
+export interface Envelope {
+  channel: typeof CHANNEL;
+  name: string;
+  payload: unknown;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return isObject(value) && value.channel === CHANNEL && typeof value.name === 'string';
+}
+
+/**
+ * Who sent a message, or null when it must be refused: another extension, a page of another
+ * origin, or a frame we do not run in.
+ */
+export function classifySender(
+  sender: Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>,
+  ownId: string,
+  ownOrigin: string,
+): SenderKind | null {
+  if (sender.id !== ownId || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  // Our own pages (popup, options: also when the options page is open in a tab).
+  if (`${url.protocol}//${url.host}/` === ownOrigin.replace(/\/?$/, '/')) return 'extension-page';
+  // Content scripts: only in a tab showing the portal's own origin.
+  return sender.tab && url.origin === PORTAL_ORIGIN ? 'portal' : null;
+}
+
+export type Handlers = {
+  [N in MessageName]: (payload: RequestOf<N>, sender: SenderKind) => Promise<ResponseOf<N>>;
+};
+
+/** Checks sender and shape, runs the handler, and turns every outcome into a Reply. */
+export async function dispatch(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Runtime.MessageSender,
+): Promise<Reply<unknown>> {
+  const ownOrigin = browser.runtime.getURL('/');
+  const kind = classifySender(sender, browser.runtime.id, ownOrigin);
+  const name = message.name as MessageName;
+  const spec = Object.hasOwn(MESSAGE_SPECS, name) ? MESSAGE_SPECS[name] : undefined;
+  try {
+    if (!kind) throw new AppError('refused_sender', 'This sender may not talk to the extension.');
+    if (!spec) throw new AppError('invalid_message', `Unknown request "${message.name.slice(0, 40)}".`);
+    if (!spec.from.includes(kind)) {
+      throw new AppError('refused_sender', `"${name}" cannot be requested from here.`);
+    }
+    if (!spec.isValid(message.payload)) {
+      throw new AppError('invalid_message', `The request "${name}" is malformed.`);
+    }
+    const handler = handlers[name] as (p: unknown, s: SenderKind) => Promise<unknown>;
+    return { ok: true, value: await handler(message.payload, kind) };
+  } catch (error) {
+    return { ok: false, error: toAppError(error).toJSON() };
+  }
+}
+
+/** Registers the background's one message listener. */
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+    return dispatch(handlers, message, sender);
+  });
+}
+
+/** Sends a typed request to the background; rejects with an AppError the UI can show. */
+export async function send<N extends MessageName>(
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  const envelope: Envelope = { channel: CHANNEL, name, payload };
+  let reply: Reply<ResponseOf<N>> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<N>> | undefined;
+  } catch (error) {
+    throw toAppError(error);
+  }
+  if (!reply) throw new AppError('internal', 'The extension did not answer. Reload the page and try again.');
+  if (!reply.ok) throw AppError.from(reply.error);
+  return reply.value;
+}

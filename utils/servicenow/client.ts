@@ -1,0 +1,102 @@
+import { AppError } from '../errors';
+import type { TokenManager } from '../auth/token-manager';
+import { badResponse, serviceNowFetch, type HttpRequest } from './http';
+
+// The one ServiceNow REST client every feature uses: Table API and Aggregate API with the
+// bearer token, one refresh-and-retry on 401, and typed results.
+// https://developer.servicenow.com/dev.do#!/reference/api/latest/rest/c_TableAPI
+
+export type TaskTable = 'change_request' | 'incident';
+export type TableName = TaskTable | 'sys_user' | 'sys_user_has_role';
+export type ServiceNowRecord = Record<string, string>;
+
+export interface ListOptions {
+  query?: string;
+  fields?: readonly string[];
+  limit?: number;
+  offset?: number;
+  signal?: AbortSignal;
+}
+
+export interface ListResult {
+  records: ServiceNowRecord[];
+  /** X-Total-Count: all matches, before paging. */
+  total: number;
+}
+
+export interface StateCount {
+  value: string;
+  count: number;
+}
+
+function isRecord(v: unknown): v is ServiceNowRecord {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function resultOf(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('result' in body)) throw badResponse('no "result"');
+  return (body as { result: unknown }).result;
+}
+
+export function createServiceNowClient(origin: string, tokens: TokenManager) {
+  async function call(path: string, req: Omit<HttpRequest, 'bearer'> = {}) {
+    const bearer = await tokens.accessToken();
+    try {
+      return await serviceNowFetch(origin, path, { ...req, bearer });
+    } catch (error) {
+      if (!(error instanceof AppError && error.extra.status === 401)) throw error;
+      const renewed = await tokens.renewAfterRejection(bearer);
+      return serviceNowFetch(origin, path, { ...req, bearer: renewed });
+    }
+  }
+
+  const listQuery = (o: ListOptions) => ({
+    sysparm_query: o.query,
+    sysparm_fields: o.fields?.join(','),
+    sysparm_limit: o.limit,
+    sysparm_offset: o.offset,
+    sysparm_exclude_reference_link: true,
+  });
+
+  return {
+    origin,
+
+    async list(table: TableName, options: ListOptions = {}): Promise<ListResult> {
+      const { body, headers } = await call(`/api/now/table/${table}`, { query: listQuery(options), signal: options.signal });
+      const result = resultOf(body);
+      if (!Array.isArray(result) || !result.every(isRecord)) throw badResponse('the list is not a list of records');
+      const total = Number(headers.get('x-total-count'));
+      return { records: result, total: Number.isFinite(total) ? total : result.length };
+    },
+
+    async get(table: TableName, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {
+      const result = resultOf(
+        (await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, { query: { sysparm_fields: fields?.join(',') } })).body,
+      );
+      if (!isRecord(result)) throw badResponse('the record is not an object');
+      return result;
+    },
+
+    async create(table: TaskTable, fields: Record<string, string>): Promise<ServiceNowRecord> {
+      const result = resultOf((await call(`/api/now/table/${table}`, { method: 'POST', json: fields })).body);
+      if (!isRecord(result) || typeof result.sys_id !== 'string') throw badResponse('the created record has no sys_id');
+      return result;
+    },
+
+    /** Aggregate API: record counts grouped by state. */
+    async countByState(table: TaskTable, query?: string): Promise<StateCount[]> {
+      const result = resultOf(
+        (await call(`/api/now/stats/${table}`, {
+          query: { sysparm_count: true, sysparm_group_by: 'state', sysparm_query: query },
+        })).body,
+      );
+      if (!Array.isArray(result)) return [];
+      return result.map((row: { stats?: { count?: string }; groupby_fields?: { value?: string }[] }) => ({
+        value: String(row.groupby_fields?.[0]?.value ?? ''),
+        count: Number(row.stats?.count ?? 0),
+      }));
+    },
+  };
+}
+
+export type ServiceNowClient = ReturnType<typeof createServiceNowClient>;

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { serviceNowFetch } from './http';
+
+const ORIGIN = 'https://contoso.service-now.com';
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=UTF-8', ...headers } });
+
+let fetchMock: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  fetchMock = vi.fn();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('serviceNowFetch error mapping', () => {
+  test('JSON results come back parsed', async () => {
+    fetchMock.mockResolvedValue(json(200, { result: [{ sys_id: '1' }] }, { 'x-total-count': '1' }));
+    const res = await serviceNowFetch(ORIGIN, '/api/now/table/incident');
+    expect(res.body).toEqual({ result: [{ sys_id: '1' }] });
+    expect(res.headers.get('x-total-count')).toBe('1');
+  });
+
+  test('an HTML page (hibernating instance) is never data', async () => {
+    fetchMock.mockResolvedValue(new Response('<html>Your instance is hibernating</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({ code: 'instance_unreachable', message: expect.stringContaining('asleep') });
+  });
+
+  test('the cross-scope refusal keeps ServiceNow\'s words and adds the fix', async () => {
+    const message = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy";
+    fetchMock.mockResolvedValue(json(403, { error: { message, detail: null }, status: 'failure' }));
+    const error = await serviceNowFetch(ORIGIN, '/api/now/table/incident').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'cross_scope' });
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain('All application scopes');
+  });
+
+  test('an ACL refusal names the missing role', async () => {
+    fetchMock.mockResolvedValue(json(403, { error: { message: 'Operation Failed', detail: 'ACL Exception Insert Failed due to security constraints' }, status: 'failure' }));
+    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({ code: 'missing_role', message: expect.stringContaining('itil') });
+  });
+
+  test('429 carries Retry-After', async () => {
+    fetchMock.mockResolvedValue(json(429, { error: { message: 'Rate limit exceeded' } }, { 'retry-after': '7' }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'rate_limited', extra: { retryAfter: 7 } });
+  });
+
+  test('5xx is a retryable server error', async () => {
+    fetchMock.mockResolvedValue(json(503, { error: { message: 'down' } }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'server_error' });
+  });
+
+  test('401 asks to reconnect', async () => {
+    fetchMock.mockResolvedValue(json(401, { error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' } }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'reconnect_needed', extra: { status: 401 } });
+  });
+
+  test('no answer at all is a network error naming the host', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('contoso.service-now.com') });
+  });
+
+  test('OAuth client errors can be returned for the caller to read', async () => {
+    fetchMock.mockResolvedValue(json(401, { error: 'invalid_client', error_description: 'bad' }));
+    const res = await serviceNowFetch(ORIGIN, '/oauth_token.do', { method: 'POST', form: { a: 'b' }, returnClientErrors: true });
+    expect(res).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+  });
+});

@@ -1,0 +1,75 @@
+import { ofetch } from 'ofetch';
+import { AppError } from '../errors';
+import { instanceUnreachable, mapHttpError, mapNetworkError, parseJson } from './errors';
+
+// One place that sends a request to ServiceNow and decides what its answer means. Any answer
+// that is not JSON (a hibernating developer instance, an SSO page, a proxy) is never data.
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  form?: Record<string, string>;
+  bearer?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Return 4xx JSON answers instead of throwing (the OAuth endpoints have their own errors). */
+  returnClientErrors?: boolean;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function serviceNowFetch(origin: string, path: string, req: HttpRequest = {}): Promise<HttpResponse<unknown>> {
+  const host = new URL(origin).host;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
+  let body: BodyInit | undefined;
+  if (req.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  } else if (req.form) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(req.form).toString();
+  }
+  let response;
+  try {
+    response = await ofetch.raw(path, {
+      baseURL: origin,
+      method: req.method ?? 'GET',
+      query: req.query,
+      headers,
+      body,
+      signal: req.signal,
+      timeout: req.timeoutMs ?? 30_000,
+      retry: 0,
+      redirect: 'manual',
+      credentials: 'omit',
+      responseType: 'text',
+      ignoreResponseError: true,
+    });
+  } catch (error) {
+    if (req.signal?.aborted) throw req.signal.reason ?? error;
+    throw mapNetworkError(error, host);
+  }
+  const text = typeof response._data === 'string' ? response._data : '';
+  const isJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
+  const parsed = isJson ? parseJson(text) : undefined;
+  // A redirect (opaque in a worker) or an HTML page: not the API answering.
+  if (response.type === 'opaqueredirect' || response.status === 0) throw instanceUnreachable(host);
+  const clientError = response.status >= 400 && response.status < 500 && response.status !== 429;
+  if (req.returnClientErrors && clientError && parsed !== undefined) {
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+  if (!response.ok) throw mapHttpError(response.status, parsed, response.headers, host);
+  if (response.status === 204) return { status: 204, headers: response.headers, body: null };
+  if (parsed === undefined) throw instanceUnreachable(host, response.status);
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export function badResponse(what: string): AppError {
+  return new AppError('bad_response', `ServiceNow sent an unexpected answer (${what}). Try again; if it persists, check that the instance is a standard ServiceNow instance.`);
+}

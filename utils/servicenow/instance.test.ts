@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { parseInstance } from './instance';
+
+describe('parseInstance', () => {
+  test.each([
+    ['contoso', 'https://contoso.service-now.com'],
+    ['  Contoso  ', 'https://contoso.service-now.com'],
+    ['contoso.service-now.com', 'https://contoso.service-now.com'],
+    ['https://contoso.service-now.com/', 'https://contoso.service-now.com'],
+    ['HTTPS://CONTOSO.SERVICE-NOW.COM', 'https://contoso.service-now.com'],
+    ['contoso-dev2', 'https://contoso-dev2.service-now.com'],
+    ['servicenow.contoso.com', 'https://servicenow.contoso.com'],
+    ['https://itsm.contoso.co.uk/', 'https://itsm.contoso.co.uk'],
+    ['contoso.service-now.com.', 'https://contoso.service-now.com'],
+  ])('accepts %j', (input, origin) => {
+    expect(parseInstance(input).origin).toBe(origin);
+  });
+
+  test('tells cloud and custom domains apart', () => {
+    expect(parseInstance('contoso').isServiceNowCloud).toBe(true);
+    expect(parseInstance('servicenow.contoso.com').isServiceNowCloud).toBe(false);
+  });
+
+  test.each([
+    ['', /Enter your ServiceNow instance/],
+    ['http://contoso.service-now.com', /only reached over HTTPS/],
+    ['ftp://contoso.service-now.com', /only reached over HTTPS/],
+    ['javascript:alert(1)', /not a different kind of address/],
+    ['https://contoso.service-now.com/now/nav/ui', /without a path/],
+    ['contoso.service-now.com?x=1', /without a path/],
+    ['contoso.service-now.com#frag', /without a path/],
+    ['https://admin:pw@contoso.service-now.com', /user name or password/],
+    ['https://contoso.service-now.com:8443', /Leave out the port/],
+    ['10.0.0.1', /not an IP address/],
+    ['https://[::1]/', /not an IP address/],
+    ['conto so', /spaces/],
+    ['contoso_dev', /not a valid host name/],
+    ['-contoso', /not a valid host name/],
+    ['contoso..com', /not a valid host name/],
+    ['<script>alert(1)</script>', /without a path|not a valid host name/],
+    ['cöntoso.com', /plain ASCII/],
+    ['service-now.com', /instance name in front/],
+    ['a.b.service-now.com', /<instance>\.service-now\.com/],
+    ['x'.repeat(300), /too long/],
+  ])('rejects %j with a message that names the problem', (input, message) => {
+    expect(() => parseInstance(input)).toThrowError(message);
+  });
+});
