@@ -92,7 +92,15 @@ async function dispatch(ctx: Ctx, hung: Set<ServerResponse>): Promise<void> {
   if (state.hibernating) return sendHtml(res, 200, hibernatingPage());
 
   const fault = state.takeFault(method, path);
-  if (fault) {
+  if (fault?.kind === 'drop-after') {
+    // The request is carried out, then the answer is lost on the way back (the worst case for
+    // "never create a ticket twice").
+    const socket = ctx.req.socket;
+    res.writeHead = (() => {
+      socket.destroy();
+      return res;
+    }) as typeof res.writeHead;
+  } else if (fault) {
     applyFault(ctx, fault, hung);
     if (fault.kind === 'hang') ctx.finishLog?.();
     return;

@@ -89,7 +89,7 @@ export interface Session {
   expiresAt: number;
 }
 
-export type FaultKind = 'status' | 'hang' | 'drop' | 'html';
+export type FaultKind = 'status' | 'hang' | 'drop' | 'html' | 'drop-after';
 
 export interface FaultInput {
   /** Path prefix, e.g. "/api/now/table/incident". */
@@ -359,7 +359,7 @@ export class StandInState {
 
   addFault(input: FaultInput): Fault {
     if (!input || typeof input.match !== 'string' || !input.match.startsWith('/')) throw new Error('fault.match must be a path prefix starting with /');
-    if (!['status', 'hang', 'drop', 'html'].includes(input.kind)) throw new Error('fault.kind must be status, hang, drop or html');
+    if (!['status', 'hang', 'drop', 'html', 'drop-after'].includes(input.kind)) throw new Error('fault.kind must be status, hang, drop, html or drop-after');
     if (input.kind === 'status' && !(Number(input.status) >= 400 && Number(input.status) <= 599)) throw new Error('fault.status must be 4xx or 5xx');
     const fault: Fault = { ...input, method: input.method?.toUpperCase(), times: input.times === undefined ? 1 : Math.max(1, Math.floor(Number(input.times))) };
     this.faults.push(fault);

@@ -3,16 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { secretStore } from './secret-store';
 import { createTokenManager } from './token-manager';
 
-vi.mock('idb-keyval', () => {
-  const data = new Map<string, unknown>();
-  return {
-    createStore: () => 'store',
-    get: async (k: string) => data.get(k),
-    set: async (k: string, v: unknown) => void data.set(k, v),
-    del: async (k: string) => void data.delete(k),
-    clear: async () => data.clear(),
-  };
-});
+vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
 const client = { origin: 'https://contoso.service-now.com', clientId: 'c' };
 let fetchMock: ReturnType<typeof vi.fn>;

@@ -35,6 +35,18 @@ export const PANEL_TITLE = '[data-testid="DetailsPanelBodyItemTitle"], .ms-Panel
 /** Built-in Share menu items' icons, to confirm a menu is the Share menu. */
 export const SHARE_ITEM_ICONS = ['Link', 'Mail', 'TeamsLogo', 'PlannerLogo', 'OutlookLogo'];
 
+/** A button or menu item whose menu is open right now. */
+export const EXPANDED = 'button[aria-expanded="true"], [role="menuitem"][aria-expanded="true"]';
+
+/** A row of the improvement actions list (Fluent DetailsList). */
+export const LIST_ROW = '.ms-DetailsRow, [role="row"]';
+
+/** Our own menu item, wherever we put it. */
+export const OUR_MENU_ITEM = '[data-snt-item="servicenow"]';
+
+/** A built-in item of a Fluent ContextualMenu: an li holding a menuitem. */
+export const MENU_ITEM_LI = `${MENU_ITEM}, li`;
+
 export function findShareButtons(root: ParentNode): HTMLButtonElement[] {
   return [...root.querySelectorAll<HTMLElement>(SHARE_BUTTON_ICON)]
     .map((i) => i.closest<HTMLButtonElement>('button'))

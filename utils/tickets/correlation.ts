@@ -21,7 +21,7 @@ export function correlationIdFor(actionId: string): string {
 }
 
 /** A ticket created without an improvement action (Create a ticket on the home page cards). */
-export function manualCorrelationId(random = crypto.randomUUID()): string {
+export function manualCorrelationId(random: string = crypto.randomUUID()): string {
   return `${MANUAL_PREFIX}${random}`;
 }
 

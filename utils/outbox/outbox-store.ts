@@ -1,0 +1,41 @@
+import { createStore, del, get, set, values } from 'idb-keyval';
+import type { SerializedError } from '../errors';
+import type { TaskTable } from '../servicenow/client';
+import type { TicketDraft } from '../tickets/ticket-draft';
+
+// The outbox: every ticket the user sends is written here before any network call, and stays
+// until ServiceNow has it (or the user discards it). IndexedDB of the extension origin, so it
+// survives service-worker and browser restarts.
+
+export interface CreatedTicket {
+  table: TaskTable;
+  sysId: string;
+  number: string;
+  url: string;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'failed' | 'sent';
+
+export interface OutboxItem {
+  id: string;
+  createdAt: number;
+  draft: TicketDraft;
+  correlationId: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  /** A previous attempt may have reached ServiceNow (no answer, 5xx): look before sending again. */
+  uncertain: boolean;
+  lastError?: SerializedError;
+  result?: CreatedTicket;
+}
+
+let opened: ReturnType<typeof createStore> | undefined;
+const store = () => (opened ??= createStore('snt-outbox', 'items'));
+
+export const outboxStore = {
+  get: (id: string) => get<OutboxItem>(id, store()),
+  put: (item: OutboxItem) => set(item.id, item, store()),
+  delete: (id: string) => del(id, store()),
+  all: () => values<OutboxItem>(store()),
+};

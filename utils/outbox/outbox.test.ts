@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { AppError } from '../errors';
+import type { ServiceNowClient } from '../servicenow/client';
+import type { TicketDraft } from '../tickets/ticket-draft';
+import { createOutbox } from './outbox';
+import { outboxStore } from './outbox-store';
+import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
+
+vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
+
+const draft: TicketDraft = {
+  type: 'change_request', actionId: 'AdminMFAV2', name: 'Require MFA', description: 'Do it', priority: '2',
+  dueDate: '2099-01-01', source: 'microsoft', category: 'Identity', initiatingUser: 'Megan', actionLink: '', confirmDuplicate: false,
+};
+
+function fakeClient() {
+  const created: Record<string, string>[] = [];
+  const client = {
+    origin: 'https://contoso.service-now.com',
+    create: vi.fn(async (_table: string, fields: Record<string, string>) => {
+      created.push(fields);
+      return { sys_id: `id${created.length}`, number: `CHG00${created.length}` };
+    }),
+    list: vi.fn(async (_table: string, options: { query?: string }) => {
+      const id = /descriptionLIKE(.+)$/.exec(options.query ?? '')?.[1] ?? '';
+      const hit = created.findIndex((f) => f.description!.includes(id));
+      return { records: hit >= 0 ? [{ sys_id: `id${hit + 1}`, number: `CHG00${hit + 1}` }] : [], total: hit >= 0 ? 1 : 0 };
+    }),
+  };
+  return { client: client as unknown as ServiceNowClient & typeof client, created };
+}
+
+let t = 1_000_000;
+const deps = (client: ServiceNowClient) => ({
+  client: async () => client,
+  onSent: vi.fn(),
+  wakeAt: vi.fn(),
+  now: () => t,
+});
+
+beforeEach(() => {
+  resetMemoryIdb();
+  t = 1_000_000;
+});
+
+describe('outbox', () => {
+  test('persists the ticket before calling ServiceNow, then sends it once', async () => {
+    const { client, created } = fakeClient();
+    client.create.mockImplementationOnce(async (_table, fields) => {
+      expect((await outboxStore.all()).map((i) => i.state)).toEqual(['sending']);
+      created.push(fields);
+      return { sys_id: 'id1', number: 'CHG001' };
+    });
+    const d = deps(client);
+    const outcome = await createOutbox(d).submit(draft, 'm365ss-AdminMFAV2');
+    expect(outcome).toMatchObject({ state: 'sent', result: { number: 'CHG001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=id1' } });
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ correlation_id: 'm365ss-AdminMFAV2', short_description: 'Require MFA', priority: '2' });
+    expect(d.onSent).toHaveBeenCalledTimes(1);
+  });
+
+  test('an answer lost after ServiceNow created the record never leads to a second record', async () => {
+    const { client, created } = fakeClient();
+    client.create.mockImplementationOnce(async (_table, fields) => {
+      created.push(fields); // carried out…
+      throw new AppError('network', 'Could not reach contoso'); // …but the answer was lost
+    });
+    const d = deps(client);
+    const outbox = createOutbox(d);
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    expect(first).toMatchObject({ state: 'pending', error: { code: 'network' } });
+    expect(d.wakeAt).toHaveBeenCalledWith(first.nextAttemptAt);
+    const second = await outbox.send(first.outboxId);
+    expect(second).toMatchObject({ state: 'sent', result: { number: 'CHG001' } });
+    expect(created).toHaveLength(1);
+  });
+
+  test('429 waits for Retry-After and does not look for a record first', async () => {
+    const { client } = fakeClient();
+    client.create.mockRejectedValueOnce(new AppError('rate_limited', 'slow down', { retryAfter: 30, status: 429 }));
+    const d = deps(client);
+    const outbox = createOutbox(d);
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    expect(first.state).toBe('pending');
+    expect(first.nextAttemptAt! - t).toBeGreaterThanOrEqual(30_000);
+    expect(first.nextAttemptAt! - t).toBeLessThan(31_000);
+    await outbox.send(first.outboxId);
+    expect(client.list).not.toHaveBeenCalled();
+  });
+
+  test('errors that need the user stay visible as failed, with retry and discard', async () => {
+    const { client } = fakeClient();
+    client.create.mockRejectedValueOnce(new AppError('missing_role', 'needs itil', { status: 403 }));
+    const d = deps(client);
+    const outbox = createOutbox(d);
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    expect(first).toMatchObject({ state: 'failed', error: { code: 'missing_role' } });
+    expect(d.wakeAt).not.toHaveBeenCalled();
+    expect(await outbox.waitingCount()).toBe(1);
+    expect(await outbox.retry(first.outboxId)).toMatchObject({ state: 'sent' });
+    expect(await outbox.waitingCount()).toBe(0);
+  });
+
+  test('concurrent sends of one item share a single attempt', async () => {
+    const { client, created } = fakeClient();
+    const outbox = createOutbox(deps(client));
+    client.create.mockRejectedValueOnce(new AppError('server_error', '503', { status: 503 }));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    const results = await Promise.all([outbox.send(first.outboxId), outbox.send(first.outboxId), outbox.retry(first.outboxId)]);
+    expect(results.every((r) => r.state === 'sent')).toBe(true);
+    expect(created).toHaveLength(1);
+  });
+
+  test('after a worker restart an item caught mid-send is checked before it is sent again', async () => {
+    const { client, created } = fakeClient();
+    const outbox = createOutbox(deps(client));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    const item = (await outboxStore.get(first.outboxId))!;
+    await outboxStore.put({ ...item, state: 'sending', result: undefined }); // the worker died mid-request
+    const restarted = createOutbox(deps(client));
+    await restarted.resume();
+    await vi.waitFor(async () => expect((await outboxStore.get(first.outboxId))?.state).toBe('sent'));
+    expect(client.list).toHaveBeenCalled();
+    expect(created).toHaveLength(1);
+  });
+
+  test('discard removes a waiting ticket', async () => {
+    const { client } = fakeClient();
+    client.create.mockRejectedValueOnce(new AppError('reconnect_needed', 'reconnect'));
+    const outbox = createOutbox(deps(client));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    await outbox.discard(first.outboxId);
+    expect(await outbox.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
+import type { ServiceNowClient } from '../servicenow/client';
+import { recordUrl, toServiceNowFields } from '../tickets/servicenow-fields';
+import type { TicketDraft } from '../tickets/ticket-draft';
+import { retryDelayMs } from './backoff';
+import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
+
+// Sends outbox items to ServiceNow, at most one attempt per item at a time, and never creates a
+// ticket twice: when an earlier attempt may have reached ServiceNow (no answer, 5xx, or the worker
+// died mid-request), it first looks for the record by its correlation ID and the item's own
+// reference (written into the description), and only creates it when it is not there.
+
+const KEEP_SENT_MS = 24 * 3600 * 1000;
+/** Errors after which the POST may have been carried out although no answer came back. */
+const UNCERTAIN: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable']);
+
+export interface SendOutcome {
+  outboxId: string;
+  state: OutboxState;
+  result?: CreatedTicket;
+  error?: SerializedError;
+  nextAttemptAt?: number;
+}
+
+export interface OutboxDeps {
+  client(): Promise<ServiceNowClient>;
+  /** Called after a ticket reached ServiceNow (e.g. to sync). */
+  onSent(item: OutboxItem): void;
+  /** Asks to be woken (resume()) at this time, also across worker restarts. */
+  wakeAt(time: number): void;
+  now?: () => number;
+}
+
+export interface OutboxSummary {
+  id: string;
+  state: OutboxState;
+  name: string;
+  type: TicketDraft['type'];
+  actionId: string | null;
+  correlationId: string;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: SerializedError;
+  result?: CreatedTicket;
+}
+
+export function createOutbox(deps: OutboxDeps) {
+  const now = deps.now ?? Date.now;
+  const inFlight = new Map<string, Promise<SendOutcome>>();
+
+  const outcome = (item: OutboxItem): SendOutcome => ({
+    outboxId: item.id,
+    state: item.state,
+    result: item.result,
+    error: item.lastError,
+    nextAttemptAt: item.state === 'pending' ? item.nextAttemptAt : undefined,
+  });
+
+  async function findExisting(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
+    // The outbox id is a UUID: safe inside an encoded query.
+    const { records } = await client.list(item.draft.type, {
+      query: `correlation_id=${item.correlationId}^descriptionLIKE${item.id}`,
+      fields: ['sys_id', 'number'],
+      limit: 1,
+    });
+    const found = records[0];
+    return found?.sys_id ? { table: item.draft.type, sysId: found.sys_id, number: found.number ?? '', url: recordUrl(client.origin, item.draft.type, found.sys_id) } : null;
+  }
+
+  async function attempt(id: string): Promise<SendOutcome> {
+    const item = await outboxStore.get(id);
+    if (!item) throw new AppError('not_found', 'This ticket is no longer waiting to be sent.');
+    if (item.state === 'sent') return outcome(item);
+    item.state = 'sending';
+    item.attempts += 1;
+    await outboxStore.put(item);
+    try {
+      const client = await deps.client();
+      let result = item.uncertain ? await findExisting(client, item) : null;
+      if (!result) {
+        const record = await client.create(item.draft.type, toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }));
+        result = { table: item.draft.type, sysId: record.sys_id!, number: record.number ?? '', url: recordUrl(client.origin, item.draft.type, record.sys_id!) };
+      }
+      Object.assign(item, { state: 'sent', result, lastError: undefined, uncertain: false });
+      await outboxStore.put(item);
+      deps.onSent(item);
+    } catch (error) {
+      const appError = toAppError(error);
+      item.lastError = appError.toJSON();
+      if (UNCERTAIN.has(appError.code)) item.uncertain = true;
+      if (isRetryable(appError)) {
+        item.state = 'pending';
+        item.nextAttemptAt = now() + retryDelayMs(item.attempts, appError.extra.retryAfter);
+        deps.wakeAt(item.nextAttemptAt);
+      } else {
+        // Needs the user: reconnect, a role, a policy. Kept with Retry and Discard.
+        item.state = 'failed';
+      }
+      await outboxStore.put(item);
+    }
+    return outcome(item);
+  }
+
+  /** One attempt per item at a time: concurrent callers share it. */
+  function send(id: string): Promise<SendOutcome> {
+    let running = inFlight.get(id);
+    if (!running) {
+      running = attempt(id).finally(() => inFlight.delete(id));
+      inFlight.set(id, running);
+    }
+    return running;
+  }
+
+  return {
+    /** Persists the draft first, then makes the first attempt. */
+    async submit(draft: TicketDraft, correlationId: string): Promise<SendOutcome> {
+      const item: OutboxItem = {
+        id: crypto.randomUUID(),
+        createdAt: now(),
+        draft,
+        correlationId,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now(),
+        uncertain: false,
+      };
+      await outboxStore.put(item);
+      return send(item.id);
+    },
+
+    send,
+
+    /** The user asked to try again now. */
+    async retry(id: string): Promise<SendOutcome> {
+      const item = await outboxStore.get(id);
+      if (!item) throw new AppError('not_found', 'This ticket is no longer waiting to be sent.');
+      if (item.state === 'failed') {
+        item.state = 'pending';
+        await outboxStore.put(item);
+      }
+      return send(id);
+    },
+
+    async discard(id: string): Promise<void> {
+      if (inFlight.has(id)) throw new AppError('bad_request', 'This ticket is being sent right now. Try again in a moment.');
+      await outboxStore.delete(id);
+    },
+
+    /** Sends what is due; after a restart, an item caught mid-send is checked before resending. */
+    async resume(): Promise<void> {
+      const items = await outboxStore.all();
+      let nextWake = Infinity;
+      for (const item of items) {
+        if (item.state === 'sent') {
+          if (now() - item.createdAt > KEEP_SENT_MS) await outboxStore.delete(item.id);
+          continue;
+        }
+        if (item.state === 'sending' && !inFlight.has(item.id)) {
+          item.state = 'pending';
+          item.uncertain = true;
+          await outboxStore.put(item);
+        }
+        if (item.state !== 'pending' || inFlight.has(item.id)) continue;
+        if (item.nextAttemptAt <= now()) void send(item.id);
+        else nextWake = Math.min(nextWake, item.nextAttemptAt);
+      }
+      if (nextWake < Infinity) deps.wakeAt(nextWake);
+    },
+
+    list,
+
+    /** Tickets not yet in ServiceNow (pending, sending or failed). */
+    async waitingCount(): Promise<number> {
+      return (await outboxStore.all()).filter((i) => i.state !== 'sent').length;
+    },
+
+    /** Unsent items of one action (duplicate guard). */
+    async waitingFor(correlationId: string): Promise<OutboxSummary[]> {
+      return (await list()).filter((i) => i.state !== 'sent' && i.correlationId === correlationId);
+    },
+  };
+
+  async function list(): Promise<OutboxSummary[]> {
+    const items = await outboxStore.all();
+    return items
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((i) => ({
+        id: i.id,
+        state: i.state,
+        name: i.draft.name,
+        type: i.draft.type,
+        actionId: i.draft.actionId,
+        correlationId: i.correlationId,
+        attempts: i.attempts,
+        nextAttemptAt: i.nextAttemptAt,
+        lastError: i.lastError,
+        result: i.result,
+      }));
+  }
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,103 @@
+import { MENU_ITEM_BUTTON, OUR_MENU_ITEM } from './selectors';
+import type { ShareMenu } from './share-menu';
+
+// Our "ServiceNow" item in a Fluent ContextualMenu. It is a copy of the last built-in item, so it
+// has the exact native look (classes, spacing, hover and focus styles) and takes part in the
+// menu's FocusZone (arrow keys) through the same data-is-focusable markup. It has no React
+// handlers: the click is ours, and the host's Escape handling still reaches it by bubbling.
+
+export const ITEM_TEXT = 'ServiceNow';
+const ITEM_ATTR = 'data-snt-item';
+
+/** ServiceNow mark: a 16 px ring with the "now" dot, drawn without innerHTML. */
+function serviceNowIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const ring = document.createElementNS(ns, 'circle');
+  ring.setAttribute('cx', '8');
+  ring.setAttribute('cy', '8');
+  ring.setAttribute('r', '6');
+  ring.setAttribute('fill', 'none');
+  ring.setAttribute('stroke', '#62d84e');
+  ring.setAttribute('stroke-width', '2.5');
+  const dot = document.createElementNS(ns, 'circle');
+  dot.setAttribute('cx', '8');
+  dot.setAttribute('cy', '8');
+  dot.setAttribute('r', '2');
+  dot.setAttribute('fill', '#293e40');
+  svg.append(ring, dot);
+  return svg;
+}
+
+function builtInItems(list: Element): Element[] {
+  return [...list.children].filter((li) => !li.hasAttribute(ITEM_ATTR) && li.querySelector(MENU_ITEM_BUTTON));
+}
+
+function createItem(template: Element, onChoose: (event: Event) => void): Element {
+  const item = template.cloneNode(true) as Element;
+  item.setAttribute(ITEM_ATTR, 'servicenow');
+  for (const element of [item, ...item.querySelectorAll('*')]) {
+    element.removeAttribute('id');
+    element.removeAttribute('title');
+    element.removeAttribute('aria-describedby');
+  }
+  const button = item.querySelector(MENU_ITEM_BUTTON) ?? item;
+  for (const attr of ['aria-haspopup', 'aria-expanded', 'aria-controls', 'aria-checked', 'aria-disabled', 'disabled']) {
+    button.removeAttribute(attr);
+  }
+  button.classList.remove('is-expanded', 'is-checked', 'is-disabled');
+  button.setAttribute('tabindex', '-1');
+  // A copied submenu chevron or checkmark does not belong to our item.
+  item.querySelectorAll('.ms-ContextualMenu-submenuIcon, .ms-ContextualMenu-checkmarkIcon').forEach((n) => n.remove());
+  const text = item.querySelector('.ms-ContextualMenu-itemText');
+  if (text) text.textContent = ITEM_TEXT;
+  else button.textContent = ITEM_TEXT;
+  const glyph = item.querySelector('.ms-ContextualMenu-icon, [data-icon-name]');
+  if (glyph) {
+    glyph.replaceChildren(serviceNowIcon());
+    glyph.setAttribute('data-icon-name', 'ServiceNowLogo');
+  }
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onChoose(event);
+  });
+  return item;
+}
+
+/** Counts our item in every item's aria-posinset / aria-setsize, as Fluent does for its own. */
+function renumber(list: Element): void {
+  const buttons = [...list.children]
+    .map((li) => li.querySelector(MENU_ITEM_BUTTON))
+    .filter((b): b is Element => b !== null);
+  buttons.forEach((button, index) => {
+    button.setAttribute('aria-posinset', String(index + 1));
+    button.setAttribute('aria-setsize', String(buttons.length));
+  });
+}
+
+/**
+ * Makes sure the menu holds exactly one ServiceNow item, after the built-in ones. Safe to call
+ * after every mutation batch: it does nothing when all is in place.
+ */
+export function ensureServiceNowItem(share: ShareMenu, onChoose: (share: ShareMenu, event: Event) => void): Element | null {
+  const { list } = share;
+  const ours = [...list.querySelectorAll(OUR_MENU_ITEM)];
+  const builtIns = builtInItems(list);
+  const last = builtIns.at(-1);
+  if (!last) return null;
+  let item = ours[0];
+  for (const extra of ours.slice(1)) extra.remove();
+  if (!item) item = createItem(last, (event) => onChoose(share, event));
+  if (list.lastElementChild !== item) list.append(item);
+  const expected = String(builtIns.length + 1);
+  if (item.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected || last.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected) {
+    renumber(list);
+  }
+  return item;
+}

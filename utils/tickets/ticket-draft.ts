@@ -1,0 +1,100 @@
+import type { TaskTable } from '../servicenow/client';
+import { isActionId } from './correlation';
+
+// What the user sends from the task form (F2.2): checked in the form for messages and again in
+// the worker before anything is stored or sent.
+
+export type RecommendationSource = 'microsoft' | 'user';
+export type TicketCategory = 'Identity' | 'Data' | 'Devices' | 'Apps' | 'Infrastructure';
+export type Priority = '1' | '2' | '3' | '4' | '5';
+
+export const TICKET_TYPES: readonly TaskTable[] = ['change_request', 'incident'];
+export const PRIORITIES: readonly Priority[] = ['1', '2', '3', '4', '5'];
+export const SOURCES: readonly RecommendationSource[] = ['microsoft', 'user'];
+export const TICKET_CATEGORIES: readonly TicketCategory[] = ['Identity', 'Data', 'Devices', 'Apps', 'Infrastructure'];
+
+export const LIMITS = { name: 160, description: 3500, user: 200, link: 500 } as const;
+
+export interface TicketDraft {
+  type: TaskTable;
+  /** The improvement action (Secure Score control id), or null for a ticket without one. */
+  actionId: string | null;
+  name: string;
+  description: string;
+  priority: Priority;
+  /** YYYY-MM-DD, the user's local date. */
+  dueDate: string;
+  source: RecommendationSource;
+  category: TicketCategory;
+  /** The portal account, e.g. "Megan Bowen (megan@contoso.com)". */
+  initiatingUser: string;
+  /** Link back to the action in the portal. */
+  actionLink: string;
+  /** The user confirmed creating another ticket for an action that has one (F2.5). */
+  confirmDuplicate: boolean;
+}
+
+export type DraftField = 'type' | 'name' | 'description' | 'priority' | 'dueDate' | 'source' | 'category';
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return localToday(new Date(y, m - 1, d + days));
+}
+
+function isRealDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return localToday(date) === value;
+}
+
+/** Messages for the fields that need fixing; empty when the draft can be sent. */
+export function validateDraft(draft: TicketDraft, today = localToday()): DraftErrors {
+  const errors: DraftErrors = {};
+  const name = draft.name.trim();
+  if (!name) errors.name = 'Enter a task name.';
+  else if (name.length > LIMITS.name) errors.name = `Shorten the task name to ${LIMITS.name} characters (it has ${name.length}).`;
+  const description = draft.description.trim();
+  if (!description) errors.description = 'Enter a description of the work to do.';
+  else if (description.length > LIMITS.description) errors.description = `Shorten the description to ${LIMITS.description} characters (it has ${description.length}).`;
+  if (!TICKET_TYPES.includes(draft.type)) errors.type = 'Choose change request or incident.';
+  if (!PRIORITIES.includes(draft.priority)) errors.priority = 'Choose a priority.';
+  if (!draft.dueDate) errors.dueDate = 'Choose a due date.';
+  else if (!isRealDate(draft.dueDate)) errors.dueDate = 'Enter the due date as a date, for example 2026-12-31.';
+  else if (draft.dueDate < today) errors.dueDate = 'Choose a due date that is today or later.';
+  if (!SOURCES.includes(draft.source)) errors.source = 'Choose the recommendation source.';
+  if (!TICKET_CATEGORIES.includes(draft.category)) errors.category = 'Choose a category.';
+  return errors;
+}
+
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** Shape check for the message layer: only known keys, bounded strings, known enum values. */
+export function isTicketDraft(value: unknown): value is TicketDraft {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  const keys = ['type', 'actionId', 'name', 'description', 'priority', 'dueDate', 'source', 'category', 'initiatingUser', 'actionLink', 'confirmDuplicate'];
+  if (!Object.keys(v).every((k) => keys.includes(k))) return false;
+  return (
+    TICKET_TYPES.includes(v.type as TaskTable) &&
+    (v.actionId === null || (typeof v.actionId === 'string' && isActionId(v.actionId))) &&
+    isString(v.name, LIMITS.name * 2) &&
+    isString(v.description, LIMITS.description * 2) &&
+    PRIORITIES.includes(v.priority as Priority) &&
+    isString(v.dueDate, 10) &&
+    SOURCES.includes(v.source as RecommendationSource) &&
+    TICKET_CATEGORIES.includes(v.category as TicketCategory) &&
+    isString(v.initiatingUser, LIMITS.user) &&
+    isString(v.actionLink, LIMITS.link) &&
+    (v.actionLink === '' || (v.actionLink as string).startsWith('https://security.microsoft.com/')) &&
+    typeof v.confirmDuplicate === 'boolean'
+  );
+}
