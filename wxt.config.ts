@@ -10,19 +10,25 @@ const DEV_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'ServiceNow Tickets for Microsoft 365 Security',
     description:
       'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
     permissions: ['storage', 'identity', 'alarms'],
     host_permissions: ['https://*.service-now.com/*'],
-    // A ServiceNow custom domain is asked for at connect time, for that one origin only.
-    optional_host_permissions: ['https://*/*'],
+    // A ServiceNow custom domain is asked for at connect time, for that one origin only
+    // (MV2, Firefox's default, lists optional hosts among optional_permissions).
+    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     ...(browser !== 'firefox' && process.env.STORE_BUILD !== 'true' ? { key: DEV_KEY } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'servicenow-tickets@m365-security.example', strict_min_version: '115.0' },
+            gecko: {
+              id: 'servicenow-tickets@m365-security.example',
+              strict_min_version: '115.0',
+              // Nothing is collected: no telemetry (README, "Data this extension exchanges").
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -2,6 +2,9 @@ import { Checklist } from './Checklist';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { StateNamesEditor } from './StateNamesEditor';
+import { SyncSettingsForm } from './SyncSettingsForm';
+import { TrackingStyles } from './tracking-styles';
 import { useConnectionStatus } from './use-connection-status';
 import { t } from '@/utils/i18n';
 
@@ -21,6 +24,15 @@ export function Options() {
           <ConnectionForm status={status} onStatus={setStatus} />
         </section>
       )}
+      <section aria-labelledby="snt-sync-title">
+        <h2 class="snt-h2" id="snt-sync-title">{t('ticketSyncTitle')}</h2>
+        <SyncSettingsForm />
+      </section>
+      <section aria-labelledby="snt-states-title">
+        <TrackingStyles />
+        <h2 class="snt-h2" id="snt-states-title">{t('ticketStatesTitle')}</h2>
+        <StateNamesEditor />
+      </section>
       <section aria-labelledby="snt-data-title">
         <h2 class="snt-h2" id="snt-data-title">{t('dataTitle')}</h2>
         <ul>

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { PopupTickets } from './PopupTickets';
 import { useConnectionStatus } from './use-connection-status';
 import { toAppError, type AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
@@ -41,6 +42,11 @@ export function Popup() {
           <h2 class="snt-h2">{t('checklist')}</h2>
           <Checklist steps={status.checklist} />
           <div class="snt-row" style={{ marginTop: '12px' }}>
+            {connected && status.refreshExpiresSoon && !needsOptions && (
+              <button class="snt-btn snt-btn-primary" disabled={busy} onClick={() => run(async () => setStatus(await send('connect', {})))}>
+                {t('reconnect')}
+              </button>
+            )}
             {connected ? (
               <button class="snt-btn" disabled={busy} onClick={() => run(async () => setStatus(await send('disconnect', { forget: false })))}>
                 {t('disconnect')}
@@ -60,6 +66,7 @@ export function Popup() {
             <dt>{t('waitingTickets')}</dt>
             <dd style={{ margin: 0 }} data-testid="outbox-count">{status.outboxCount}</dd>
           </dl>
+          {connected && <PopupTickets />}
         </>
       )}
       <button class="snt-link" onClick={openOptions}>{t('openOptions')}</button>

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'missing_role'
   | 'cross_scope'
   | 'not_found'
+  | 'duplicate'
+  | 'invalid_input'
   | 'bad_request'
   | 'rate_limited'
   | 'server_error'

@@ -1,6 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { AppError, toAppError, type SerializedError } from './errors';
 import type { ConnectionStatus } from './connection/status';
+import type { OutboxSummary, SendOutcome } from './outbox/outbox';
+import type { TicketFormContext } from './tickets/ticket-service';
+import { isTicketDraft, type TicketDraft } from './tickets/ticket-draft';
+import { isActionId } from './tickets/correlation';
+import type { SyncState } from './sync/sync-state';
+import { isActionIdsRequest, isTicketListQuery } from './tickets/ticket-messages';
+import type { ActionTicketsAnswer, TicketListPage, TicketListQuery, TicketOverview } from './tickets/types';
 
 // The one protocol between the background worker and everything else. Each message names who
 // may send it and how to check its payload; the background refuses anything else.
@@ -25,6 +32,20 @@ export interface Protocol {
   /** forget: also delete the instance, client ID and secret (options → Remove connection). */
   disconnect: { request: { forget: boolean }; response: ConnectionStatus };
   openOptions: { request: Record<string, never>; response: true };
+  /** What the task form needs: connection state, defaults, existing tickets of the action. */
+  prepareTicket: { request: { actionId: string | null }; response: TicketFormContext };
+  createTicket: { request: TicketDraft; response: SendOutcome };
+  retryTicket: { request: { outboxId: string }; response: SendOutcome };
+  discardTicket: { request: { outboxId: string }; response: true };
+  listOutbox: { request: Record<string, never>; response: OutboxSummary[] };
+  /** Home page cards: counts by state and recent tickets, from the worker's cache. */
+  getTicketOverview: { request: Record<string, never>; response: TicketOverview };
+  /** Per-action status: the cached tickets of these improvement actions. */
+  getActionTickets: { request: { actionIds: string[] }; response: ActionTicketsAnswer };
+  /** Full list view: one filtered, sorted page of cached tickets. */
+  listTickets: { request: TicketListQuery; response: TicketListPage };
+  /** Sync now (cards, list, popup, options); resolves when that sync has finished. */
+  syncNow: { request: Record<string, never>; response: SyncState };
 }
 
 export type MessageName = keyof Protocol;
@@ -44,6 +65,9 @@ const hasOnlyKeys = (v: Record<string, unknown>, keys: string[]) =>
   Object.keys(v).every((k) => keys.includes(k));
 
 const both = ['portal', 'extension-page'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isOutboxRef = (p: unknown): p is { outboxId: string } =>
+  isObject(p) && hasOnlyKeys(p, ['outboxId']) && typeof p.outboxId === 'string' && UUID.test(p.outboxId);
 
 export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
   ping: {
@@ -73,6 +97,19 @@ export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
       isObject(p) && hasOnlyKeys(p, ['forget']) && typeof p.forget === 'boolean',
   },
   openOptions: { from: ['portal'], isValid: isEmpty },
+  prepareTicket: {
+    from: both,
+    isValid: (p): p is { actionId: string | null } =>
+      isObject(p) && hasOnlyKeys(p, ['actionId']) && (p.actionId === null || (typeof p.actionId === 'string' && isActionId(p.actionId))),
+  },
+  createTicket: { from: both, isValid: isTicketDraft },
+  retryTicket: { from: both, isValid: isOutboxRef },
+  discardTicket: { from: both, isValid: isOutboxRef },
+  listOutbox: { from: both, isValid: isEmpty },
+  getTicketOverview: { from: both, isValid: isEmpty },
+  getActionTickets: { from: both, isValid: isActionIdsRequest },
+  listTickets: { from: both, isValid: isTicketListQuery },
+  syncNow: { from: both, isValid: isEmpty },
 };
 
 const CHANNEL = 'snt/1';

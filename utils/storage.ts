@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { ConnectionStatus, ServiceNowUser } from './connection/status';
 import type { SerializedError } from './errors';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from './sync/sync-state';
+import type { StateNames } from './tickets/states';
 
 // Typed items over browser.storage. Nothing secret lives here: content scripts can read
 // storage.local and storage.sync. Secrets are in utils/auth/secret-store.ts.
@@ -17,7 +19,7 @@ function defineItem<T>(area: 'local' | 'sync', key: string, fallback: T): Item<T
   return {
     async get() {
       const stored = await storageArea().get(key);
-      return key in stored ? (stored[key] as T) : fallback;
+      return stored[key] === undefined ? fallback : (stored[key] as T);
     },
     set: (value) => storageArea().set({ [key]: value }),
     remove: () => storageArea().remove(key),
@@ -56,3 +58,24 @@ export interface AuthMemo {
 }
 
 export const authMemo = defineItem<AuthMemo>('local', 'auth:v1', { reconnectNeeded: false });
+
+/** Defaults of the task form (options → Defaults). Synced: they are preferences, not secrets. */
+export interface TicketPreferences {
+  defaultType: 'change_request' | 'incident';
+  /** Due date offset from today, in days. */
+  dueInDays: number;
+}
+
+export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferences:v1', { defaultType: 'change_request', dueInDays: 30 });
+
+/** Task form drafts per improvement action (or "new"), kept when the form is closed unsent. */
+export const formDrafts = defineItem<Record<string, unknown>>('local', 'drafts:v1', {});
+
+/** Ticket sync progress and errors for the cards, list view and popup (utils/sync/sync-state.ts). */
+export const syncState = defineItem<SyncState>('local', 'sync:v1', INITIAL_SYNC_STATE);
+
+/** How often the worker syncs tickets (options → Ticket sync). */
+export const syncSettings = defineItem<SyncSettings>('sync', 'syncSettings:v1', DEFAULT_SYNC_SETTINGS);
+
+/** The user's state names (options → Ticket states); read through resolveStateNames(). */
+export const stateNames = defineItem<StateNames | null>('sync', 'stateNames:v1', null);

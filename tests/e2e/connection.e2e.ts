@@ -138,6 +138,24 @@ describe('tokens', () => {
     await popup.getByTestId('connection-state').filter({ hasText: 'Reconnect needed' }).waitFor();
     await popup.getByRole('button', { name: 'Reconnect' }).waitFor();
   });
+
+  test('a week before the refresh token expires, the popup warns and offers to reconnect', async () => {
+    await connected();
+    // ServiceNow does not extend refresh tokens: pretend this one was issued 95 days ago.
+    await inWorker(`
+      const db = await new Promise((ok) => { const r = indexedDB.open('snt-secrets'); r.onsuccess = () => ok(r.result); });
+      const store = () => db.transaction('secrets', 'readwrite').objectStore('secrets');
+      const tokens = await new Promise((ok) => { const g = store().get('tokens'); g.onsuccess = () => ok(g.result); });
+      tokens.refreshIssuedAt = Date.now() - 95 * 24 * 3600 * 1000;
+      await new Promise((ok) => { const p = store().put(tokens, 'tokens'); p.onsuccess = ok; });
+    `);
+    const popup = await world.openExtensionPage('popup.html');
+    await popup.getByText(/The ServiceNow sign-in expires on .*Reconnect before then/).waitFor();
+    const auth = world.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Reconnect' }).click();
+    await signIn(await auth);
+    await popup.getByText(/The ServiceNow sign-in expires on/).waitFor({ state: 'detached' });
+  });
 });
 
 describe('disconnect', () => {

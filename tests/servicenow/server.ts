@@ -93,13 +93,17 @@ async function dispatch(ctx: Ctx, hung: Set<ServerResponse>): Promise<void> {
 
   const fault = state.takeFault(method, path);
   if (fault?.kind === 'drop-after') {
-    // The request is carried out, then the answer is lost on the way back (the worst case for
-    // "never create a ticket twice").
+    // The request is carried out, then the answer breaks off half-way (the worst case for "never
+    // create a ticket twice"). Some bytes do arrive: a connection dropped before any answer makes
+    // browsers resend the request by themselves, which a real server would not have processed.
     const socket = ctx.req.socket;
-    res.writeHead = (() => {
-      socket.destroy();
+    const end = res.end.bind(res);
+    res.end = ((chunk?: unknown) => {
+      const body = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.alloc(0);
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.destroy());
+      void end;
       return res;
-    }) as typeof res.writeHead;
+    }) as typeof res.end;
   } else if (fault) {
     applyFault(ctx, fault, hung);
     if (fault.kind === 'hang') ctx.finishLog?.();

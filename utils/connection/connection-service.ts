@@ -144,7 +144,8 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
         else await secretStore.deleteClientSecret();
       }
       lastChecklist = undefined;
-      return publish();
+      // Check at once: a wrong instance name shows on the first step right after Save.
+      return check();
     },
 
     async connect(): Promise<ConnectionStatus> {

@@ -12,6 +12,7 @@ import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } fr
 
 const KEEP_SENT_MS = 24 * 3600 * 1000;
 /** Errors after which the POST may have been carried out although no answer came back. */
+const AUTH_CODES: ReadonlySet<string> = new Set(['reconnect_needed', 'not_connected', 'not_configured']);
 const UNCERTAIN: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable']);
 
 export interface SendOutcome {
@@ -146,14 +147,22 @@ export function createOutbox(deps: OutboxDeps) {
       await outboxStore.delete(id);
     },
 
-    /** Sends what is due; after a restart, an item caught mid-send is checked before resending. */
-    async resume(): Promise<void> {
+    /**
+     * Sends what is due; after a restart, an item caught mid-send is checked before resending.
+     * After a (re)connect, items that failed only for want of a connection go again too.
+     */
+    async resume({ afterConnect = false } = {}): Promise<void> {
       const items = await outboxStore.all();
       let nextWake = Infinity;
       for (const item of items) {
         if (item.state === 'sent') {
           if (now() - item.createdAt > KEEP_SENT_MS) await outboxStore.delete(item.id);
           continue;
+        }
+        if (afterConnect && item.state === 'failed' && AUTH_CODES.has(item.lastError?.code ?? '')) {
+          item.state = 'pending';
+          item.nextAttemptAt = now();
+          await outboxStore.put(item);
         }
         if (item.state === 'sending' && !inFlight.has(item.id)) {
           item.state = 'pending';

@@ -41,6 +41,12 @@ export const EXPANDED = 'button[aria-expanded="true"], [role="menuitem"][aria-ex
 /** A row of the improvement actions list (Fluent DetailsList). */
 export const LIST_ROW = '.ms-DetailsRow, [role="row"]';
 
+/**
+ * The focus trap of an open blocking flyout (Fluent Panel renders its FocusTrapZone as
+ * .ms-Panel-main). Our dialog must live inside it, or the trap pulls focus back out of our form.
+ */
+export const MODAL_FOCUS_TRAP = '[aria-modal="true"] .ms-Panel-main';
+
 /** Our own menu item, wherever we put it. */
 export const OUR_MENU_ITEM = '[data-snt-item="servicenow"]';
 
@@ -52,3 +58,32 @@ export function findShareButtons(root: ParentNode): HTMLButtonElement[] {
     .map((i) => i.closest<HTMLButtonElement>('button'))
     .filter((b): b is HTMLButtonElement => b !== null && b.matches(MENU_BUTTON));
 }
+
+/**
+ * Home page card grid (F3.1). Structure first: a role=list inside main whose role=listitem
+ * children are cards with a heading (the left nav's ul[role=list] is outside main). The
+ * imitation's data-testid is only the fallback.
+ */
+export const HOME_CARD_GRID_MARKED = '[data-testid="homepage-cards-grid"]';
+export function findHomeCardGrid(root: ParentNode = document): HTMLElement | null {
+  for (const list of root.querySelectorAll<HTMLElement>('main [role="list"], [role="main"] [role="list"]')) {
+    if (list.querySelector(':scope > [role="listitem"] :is(h2, h3, [role="heading"])')) return list;
+  }
+  return root.querySelector<HTMLElement>(HOME_CARD_GRID_MARKED);
+}
+
+/** A native card of that grid (not ours), whose look our cards copy. */
+export const HOME_CARD = ':scope > [role="listitem"]:not(snt-ui)';
+
+/**
+ * What names an improvement action in a list row: the title link's address carries
+ * `actionId=<id>` (the flyout address); our imitation also has data-action-id. The real portal
+ * may render neither on a row, then the row shows no status (the flyout still does).
+ */
+export const ACTION_ID_CARRIER = 'a[href*="actionId="], [data-action-id]';
+
+/** The DetailsList cell holding an element. */
+export const LIST_CELL = '.ms-DetailsRow-cell, [role="gridcell"]';
+
+/** The open flyout's title element; our ticket status goes right after it. */
+export const PANEL_HEADER_TEXT = '.ms-Panel-headerText, [data-testid="DetailsPanelBodyItemTitle"]';

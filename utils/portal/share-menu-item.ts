@@ -57,10 +57,28 @@ function createItem(template: Element, onChoose: (event: Event) => void): Elemen
   const text = item.querySelector('.ms-ContextualMenu-itemText');
   if (text) text.textContent = ITEM_TEXT;
   else button.textContent = ITEM_TEXT;
+  // A fresh icon box: the template's icon carries its own glyph styles (font or mask), so only
+  // its geometry is copied, which keeps our icon aligned like the built-in ones.
   const glyph = item.querySelector('.ms-ContextualMenu-icon, [data-icon-name]');
+  const templateGlyph = template.querySelector('.ms-ContextualMenu-icon, [data-icon-name]');
   if (glyph) {
-    glyph.replaceChildren(serviceNowIcon());
-    glyph.setAttribute('data-icon-name', 'ServiceNowLogo');
+    const box = document.createElement('i');
+    box.className = 'ms-ContextualMenu-icon';
+    box.setAttribute('data-icon-name', 'ServiceNowLogo');
+    box.setAttribute('aria-hidden', 'true');
+    const geometry = templateGlyph ? getComputedStyle(templateGlyph) : null;
+    Object.assign(box.style, {
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      flexShrink: '0',
+      width: geometry?.width && geometry.width !== 'auto' ? geometry.width : '16px',
+      height: geometry?.height && geometry.height !== 'auto' ? geometry.height : '16px',
+      margin: geometry?.margin || '0 4px',
+      verticalAlign: 'middle',
+    });
+    box.append(serviceNowIcon());
+    glyph.replaceWith(box);
   }
   button.addEventListener('click', (event) => {
     event.preventDefault();

@@ -22,6 +22,10 @@ export interface ListResult {
   records: ServiceNowRecord[];
   /** X-Total-Count: all matches, before paging. */
   total: number;
+  /** Whether `total` came from X-Total-Count (else it is only this page's length). */
+  totalKnown?: boolean;
+  /** The instance's clock when it answered (HTTP Date header, ms), if it sent one. */
+  serverDate?: number;
 }
 
 export interface StateCount {
@@ -65,8 +69,14 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
       const { body, headers } = await call(`/api/now/table/${table}`, { query: listQuery(options), signal: options.signal });
       const result = resultOf(body);
       if (!Array.isArray(result) || !result.every(isRecord)) throw badResponse('the list is not a list of records');
-      const total = Number(headers.get('x-total-count'));
-      return { records: result, total: Number.isFinite(total) ? total : result.length };
+      const total = Number(headers.get('x-total-count') ?? Number.NaN);
+      const serverDate = Date.parse(headers.get('date') ?? '');
+      return {
+        records: result,
+        total: Number.isFinite(total) ? total : result.length,
+        totalKnown: Number.isFinite(total),
+        ...(Number.isFinite(serverDate) ? { serverDate } : {}),
+      };
     },
 
     async get(table: TableName, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {

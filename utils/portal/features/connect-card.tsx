@@ -1,21 +1,17 @@
 import { ConnectCard } from '@/components/ConnectCard';
-import { send } from '@/utils/messaging';
-import { cachedStatus } from '@/utils/storage';
-import type { ConnectionState } from '@/utils/connection/status';
 import type { Feature } from '../feature-manager';
 import { isPath } from '../feature-manager';
-import { mountInMain } from '../page-takeover';
+import { mountInCardGrid } from '../card-grid';
+import { whileHomeMode } from '../home-mode';
 
-const NOT_CONNECTED: ConnectionState[] = ['not_configured', 'not_connected', 'reconnect_needed'];
-
-/** "Do you use ServiceNow?" on the home page while not connected (F1.7). */
+/**
+ * "Do you use ServiceNow?" on the home page while not connected (F1.7), as a card of the
+ * portal's card grid; the ticket cards (home-cards.tsx) take its place once connected.
+ */
 export const connectCard: Feature = {
   id: 'connect-card',
   include: (url) => isPath(url, '/', '/homepage'),
-  async init(signal) {
-    const cached = await cachedStatus.get();
-    const status = cached ?? (await send('getStatus', { refresh: false }));
-    if (signal.aborted || !NOT_CONNECTED.includes(status.state)) return;
-    mountInMain('snt-connect-card', <ConnectCard />, signal);
+  init(signal) {
+    return whileHomeMode('connect', (shown) => mountInCardGrid('snt-connect-card', <ConnectCard />, shown, { order: 0, adoptLook: false }), signal);
   },
 };

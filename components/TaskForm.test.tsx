@@ -1,0 +1,107 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ActionDetails } from '@/utils/portal/action-reader';
+import type { TicketFormContext } from '@/utils/tickets/ticket-service';
+import { TaskForm } from './TaskForm';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/utils/messaging', () => ({ send }));
+
+const action: ActionDetails = {
+  id: 'AdminMFAV2',
+  title: '<img src=x onerror=alert(1)> Require MFA',
+  description: 'Admins need MFA.',
+  implementation: '- Create a policy',
+  category: 'Identity',
+  scoreImpact: 8.11,
+  link: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
+};
+const context = (over: Partial<TicketFormContext> = {}): TicketFormContext => ({
+  state: 'connected', instanceHost: 'contoso.service-now.com', existing: [], preferences: { defaultType: 'change_request', dueInDays: 30 }, ...over,
+});
+
+let container: HTMLElement;
+const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+const byLabel = (label: string) => {
+  const l = [...container.querySelectorAll('label')].find((x) => x.textContent?.replace(' *', '').trim() === label);
+  return container.querySelector<HTMLInputElement>(`#${l!.getAttribute('for')}`)!;
+};
+const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+async function mount(ctx: TicketFormContext) {
+  send.mockImplementation(async (name: string) => {
+    if (name === 'prepareTicket') return ctx;
+    if (name === 'createTicket') return { outboxId: 'x', state: 'sent', result: { table: 'change_request', sysId: 's1', number: 'CHG0030001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1' } };
+    return [];
+  });
+  await act(() => render(<TaskForm action={action} user={{ name: 'Megan Bowen', email: 'megan@contoso.com' }} onClose={() => undefined} />, container));
+  await flush();
+}
+
+describe('TaskForm', () => {
+  test('prefills from the action, as text only', async () => {
+    await mount(context());
+    expect(byLabel('Task name').value).toBe(action.title);
+    expect(container.querySelector('img')).toBeNull();
+    expect(byLabel('Description').value).toContain('Admins need MFA.');
+    expect(byLabel('Description').value).toContain(action.link);
+    expect(byLabel('Priority').value).toBe('2');
+    expect(byLabel('Category').value).toBe('Identity');
+    expect(byLabel('Initiating user').value).toBe('Megan Bowen (megan@contoso.com)');
+    expect(byLabel('Initiating user').readOnly).toBe(true);
+  });
+
+  test('Send is enabled only when the form is valid, and errors say what to do', async () => {
+    await mount(context());
+    expect(button('Send to ServiceNow').disabled).toBe(false);
+    const name = byLabel('Task name');
+    await act(() => {
+      name.value = '';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+      name.dispatchEvent(new Event('blur'));
+      name.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    await flush();
+    expect(button('Send to ServiceNow').disabled).toBe(true);
+    expect(container.textContent).toContain('Enter a task name.');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('an existing ticket must be confirmed before another is created', async () => {
+    await mount(context({ existing: [{ table: 'change_request', number: 'CHG0030001', state: '-4', url: 'https://x/', waiting: false }] }));
+    expect(container.querySelector('[data-testid="existing-tickets"]')?.textContent).toContain('CHG0030001 — Assess');
+    expect(button('Send to ServiceNow').disabled).toBe(true);
+    const confirm = container.querySelector<HTMLInputElement>('[data-testid="existing-tickets"] input[type="checkbox"]')!;
+    await act(() => confirm.click());
+    expect(button('Send to ServiceNow').disabled).toBe(false);
+  });
+
+  test('sending shows the number and a link to the record', async () => {
+    await mount(context());
+    await act(() => button('Send to ServiceNow').click());
+    await flush();
+    expect(send).toHaveBeenCalledWith('createTicket', expect.objectContaining({ actionId: 'AdminMFAV2', type: 'change_request', priority: '2' }));
+    const created = container.querySelector('[data-testid="ticket-created"]');
+    expect(created?.textContent).toContain('Created CHG0030001 in ServiceNow.');
+    expect(created?.querySelector('a')?.getAttribute('href')).toBe('https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1');
+  });
+
+  test('not connected: explains, offers to connect, and keeps Send off', async () => {
+    await mount(context({ state: 'not_configured' }));
+    expect(container.querySelector('[data-testid="not-connected"] a')?.getAttribute('href')).toBe('/ticketProvisioning');
+    expect(button('Send to ServiceNow').disabled).toBe(true);
+  });
+});

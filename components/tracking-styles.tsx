@@ -1,0 +1,9 @@
+import trackingCss from './tracking.css?inline';
+
+/**
+ * The tracking views' CSS as a <style> of their own tree: inside our shadow roots in the portal
+ * (nothing leaks into the page, unlike a content-script CSS import), and in popup and options.
+ */
+export function TrackingStyles() {
+  return <style>{trackingCss}</style>;
+}

@@ -1,0 +1,68 @@
+import type { Locator, Page } from 'playwright-core';
+import type { World } from '../../support/world';
+import { connectWith, OptionsPage, PUBLIC_CLIENT, SVC } from './options-page';
+
+// Page objects for the portal with our overlay: the action flyout, Share menus, the task form.
+
+export interface PortalSwitches {
+  lang?: string;
+  rerender?: boolean;
+  churn?: boolean;
+  slow?: number;
+  sharebutton?: 'standalone';
+}
+
+export function portalPath(path: string, switches: PortalSwitches = {}): string {
+  const url = new URL(path, 'https://security.microsoft.com');
+  if (switches.lang) url.searchParams.set('lang', switches.lang);
+  if (switches.rerender) url.searchParams.set('rerender', '1');
+  if (switches.churn) url.searchParams.set('churn', '1');
+  if (switches.slow) url.searchParams.set('slow', String(switches.slow));
+  if (switches.sharebutton) url.searchParams.set('sharebutton', switches.sharebutton);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function connect(world: World): Promise<void> {
+  const options = await OptionsPage.open(world);
+  await connectWith(world, options, { clientId: PUBLIC_CLIENT });
+  await options.expectState(`Connected as ${SVC.name}`);
+  await options.page.close();
+}
+
+export async function openActionFlyout(world: World, actionId: string, switches: PortalSwitches = {}): Promise<Page> {
+  const page = await world.openPortal(portalPath(`/securescore?viewid=actions&actionId=${actionId}`, switches));
+  await page.locator('.ms-Panel').waitFor();
+  return page;
+}
+
+/** The flyout's Share button (CommandBar item or standalone button), found by its icon. */
+export function flyoutShareButton(page: Page): Locator {
+  return page.locator('.ms-Panel button[aria-haspopup="true"]:has([data-icon-name="Share"])');
+}
+
+export async function openFlyoutShareMenu(page: Page): Promise<void> {
+  await flyoutShareButton(page).click();
+  await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
+}
+
+export async function openRowShareSubmenu(page: Page, actionId: string): Promise<void> {
+  await page.locator(`.ms-DetailsRow:has(a[href*="actionId=${actionId}"]) button[aria-haspopup="true"]:has([data-icon-name="More"])`).click();
+  await page.locator('[role="menu"] [role="menuitem"]:has([data-icon-name="Share"])').click();
+  await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
+}
+
+export function serviceNowItem(page: Page): Locator {
+  return page.getByRole('menuitem', { name: 'ServiceNow' });
+}
+
+export function taskForm(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Create a ServiceNow ticket' });
+}
+
+export async function openTaskFormFromFlyout(page: Page): Promise<Locator> {
+  await openFlyoutShareMenu(page);
+  await serviceNowItem(page).click();
+  const form = taskForm(page);
+  await form.getByLabel('Task name').waitFor();
+  return form;
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startWorld, type World } from '../support/world';
+import { PUBLIC_CLIENT, signIn, SVC } from './pages/options-page';
+
+// F1.3 and F1.7 in the portal: the "Do you use ServiceNow?" card and /ticketProvisioning.
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.close());
+
+test('not connected: the home page offers ServiceNow, and the provisioning page connects', async () => {
+  const home = await world.openPortal('/homepage');
+  const card = home.getByRole('region', { name: 'Do you use ServiceNow?' });
+  await card.waitFor();
+  await card.getByRole('link', { name: 'Connect to ServiceNow' }).click();
+  await home.waitForURL(/\/ticketProvisioning$/);
+
+  const view = home.getByRole('region', { name: 'ServiceNow ticketing provisioning' });
+  await view.waitFor();
+  // The portal's own "page isn't available" content is hidden behind our view.
+  await expect.poll(() => home.locator('main [data-page="unavailable"], main >> text=/isn.t available/').first().isVisible().catch(() => false)).toBe(false);
+  await view.locator('[data-step="instance"][data-state="failed"]').waitFor();
+
+  await view.getByLabel('ServiceNow instance').fill('contoso');
+  await view.getByLabel('OAuth client ID').fill(PUBLIC_CLIENT);
+  await view.getByRole('button', { name: 'Save' }).click();
+  await view.locator('[data-step="instance"][data-state="ok"]').waitFor();
+  expect(await view.locator('[data-step="authorized"]').textContent()).toContain('Select Connect');
+
+  const auth = world.context.waitForEvent('page');
+  await view.getByRole('button', { name: 'Authorize' }).click();
+  await signIn(await auth);
+  await view.getByText(`Connected as ${SVC.name} to contoso.service-now.com`).waitFor();
+  await view.locator('[data-step="ready"][data-state="ok"]').waitFor();
+
+  // Connected: the offer is gone from the home page.
+  await home.goto('https://security.microsoft.com/homepage');
+  await home.locator('[data-testid="homepage-cards-grid"]').waitFor();
+  await home.waitForTimeout(500);
+  expect(await home.getByRole('region', { name: 'Do you use ServiceNow?' }).count()).toBe(0);
+});
+
+test('the portal page never asks for the client secret', async () => {
+  const page = await world.openPortal('/ticketProvisioning');
+  await page.getByRole('region', { name: 'ServiceNow ticketing provisioning' }).waitFor();
+  expect(await page.locator('input[type="password"]').count()).toBe(0);
+});

@@ -1,0 +1,141 @@
+import { useEffect, useReducer } from 'preact/hooks';
+import { ActionTicketStatus } from '@/components/ActionTicketStatus';
+import { TrackingStyles } from '@/components/tracking-styles';
+import { send } from '@/utils/messaging';
+import { stateNames, syncState } from '@/utils/storage';
+import { isActionId } from '@/utils/tickets/correlation';
+import { resolveStateNames } from '@/utils/tickets/state-names';
+import { defaultStateNames, type StateNames } from '@/utils/tickets/states';
+import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/tickets/types';
+import { actionIdFromUrl } from '../action-reader';
+import { isPath, type Feature } from '../feature-manager';
+import { onDomChange } from '../observe';
+import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from '../selectors';
+import { createShadowUi, type ShadowUi } from '../shadow-ui';
+
+// F3.2: the ticket number (link) and state name next to every improvement action that has a
+// ticket, in the Secure Score list and in the action's flyout. The worker answers from its
+// cache; the badges follow syncs (revision) and renamed states (storage) live.
+
+const MAX_REINSERTS = 1000;
+
+interface View {
+  tickets: ActionTickets;
+  names: StateNames;
+  instanceOrigin?: string;
+}
+
+/** The action a list row is about: its title link's actionId, else data-action-id. */
+export function rowActionId(row: Element): string | null {
+  const carrier = row.querySelector(ACTION_ID_CARRIER);
+  if (!carrier) return null;
+  const fromHref = carrier.getAttribute('href') ? actionIdFromUrl(carrier.getAttribute('href')!) : null;
+  const fromData = carrier.getAttribute('data-action-id');
+  return fromHref ?? (fromData && isActionId(fromData) ? fromData : null);
+}
+
+export const actionStatus: Feature = {
+  id: 'action-status',
+  include: (url) => isPath(url, '/securescore'),
+  async init(signal) {
+    let view: View = { tickets: {}, names: defaultStateNames() };
+    const listeners = new Set<() => void>();
+    const setView = (change: Partial<View>) => {
+      view = { ...view, ...change };
+      for (const listener of listeners) listener();
+      check();
+    };
+    const badges = new Map<Element, ShadowUi>();
+    let reinserts = 0;
+    const asked = new Set<string>();
+
+    function Badge({ actionId }: { actionId: string }) {
+      const [, rerender] = useReducer((n: number) => n + 1, 0);
+      useEffect(() => {
+        const listener = () => rerender(undefined);
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      }, []);
+      const tickets = view.tickets[actionId];
+      return tickets ? <><TrackingStyles /><ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} /></> : null;
+    }
+
+    async function load() {
+      const ids = [...asked].slice(0, MAX_ACTION_IDS);
+      if (ids.length === 0) return;
+      try {
+        const { byAction, instanceOrigin } = await send('getActionTickets', { actionIds: ids });
+        if (!signal.aborted) setView({ tickets: byAction, instanceOrigin });
+      } catch {
+        // Not connected or the extension was reloaded: no badges.
+      }
+    }
+
+    /** Puts a badge where an action with tickets is shown; removes badges of actions without. */
+    function ensure(anchor: Element, where: 'row' | 'flyout', place: (host: HTMLElement) => void, actionId: string) {
+      const existing = badges.get(anchor);
+      const wanted = Boolean(view.tickets[actionId]);
+      if (existing && (!wanted || existing.host.dataset.sntAction !== actionId)) {
+        existing.remove();
+        badges.delete(anchor);
+      }
+      if (!wanted) return;
+      const ui = badges.get(anchor) ?? createShadowUi(`snt-${where}-ticket-${actionId}`, <Badge actionId={actionId} />);
+      ui.host.dataset.sntAction = actionId;
+      badges.set(anchor, ui);
+      // Put back what a re-render removed, but never fight the portal forever.
+      if (!ui.host.isConnected && reinserts++ < MAX_REINSERTS) place(ui.host);
+    }
+
+    let fresh = false;
+    const want = (id: string) => {
+      if (asked.has(id)) return;
+      asked.add(id);
+      fresh = true;
+    };
+
+    function check() {
+      if (signal.aborted) return;
+      for (const [anchor, ui] of badges) {
+        if (!anchor.isConnected) {
+          ui.remove();
+          badges.delete(anchor);
+        }
+      }
+      for (const row of document.querySelectorAll(LIST_ROW)) {
+        const id = rowActionId(row);
+        const cell = row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL);
+        if (!id || !cell) continue;
+        want(id);
+        ensure(cell, 'row', (host) => cell.append(host), id);
+      }
+      const flyoutId = actionIdFromUrl(location.href);
+      const header = flyoutId ? document.querySelector(`${PANEL} :is(${PANEL_HEADER_TEXT})`) : null;
+      if (flyoutId && header) {
+        want(flyoutId);
+        ensure(header, 'flyout', (host) => header.after(host), flyoutId);
+      }
+      if (fresh) {
+        fresh = false;
+        void load();
+      }
+    }
+
+    onDomChange(check, { signal });
+    let revision: number | undefined;
+    const stopSync = syncState.watch((state) => {
+      if (state.revision === revision) return;
+      revision = state.revision;
+      void load();
+    });
+    const stopNames = stateNames.watch((stored) => setView({ names: resolveStateNames(stored) }));
+    signal.addEventListener('abort', () => {
+      stopSync();
+      stopNames();
+      listeners.clear();
+      for (const ui of badges.values()) ui.remove();
+      badges.clear();
+    }, { once: true });
+    setView({ names: resolveStateNames(await stateNames.get()) });
+  },
+};

@@ -1,0 +1,51 @@
+import { TicketCard } from '@/components/TicketCard';
+import { TrackingStyles } from '@/components/tracking-styles';
+import { useStateNames, useSyncNow, useSyncState, useTicketOverview } from '@/components/use-tickets';
+import type { ConnectionState } from '@/utils/connection/status';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/messaging';
+import type { TaskTable } from '@/utils/servicenow/client';
+import { TASK_TABLES } from '@/utils/tickets/types';
+import { mountInCardGrid } from '../card-grid';
+import { isPath, type Feature } from '../feature-manager';
+import { whileHomeMode } from '../home-mode';
+import { openTaskForm } from '../task-form/open-task-form';
+
+/** Change management and incident management cards on the home page while connected (F3.1). */
+export const homeCards: Feature = {
+  id: 'home-cards',
+  include: (url) => isPath(url, '/', '/homepage'),
+  init(signal) {
+    return whileHomeMode('tickets', (shown, state) => {
+      TASK_TABLES.forEach((table, i) => {
+        mountInCardGrid(`snt-card-${table}`, <HomeTicketCard table={table} state={state} signal={shown} />, shown, { order: i + 1 });
+      });
+    }, signal);
+  },
+};
+
+function HomeTicketCard({ table, state, signal }: { table: TaskTable; state: ConnectionState; signal: AbortSignal }) {
+  const names = useStateNames();
+  const sync = useSyncState();
+  const { value, error } = useTicketOverview(sync?.revision);
+  const { syncNow, asked, error: sendError } = useSyncNow();
+  return (
+    <>
+      <TrackingStyles />
+      <TicketCard
+        table={table}
+        overview={value?.tables[table] ?? null}
+        instanceOrigin={value?.instanceOrigin}
+        names={names}
+        sync={sync}
+        loadError={error}
+        syncAsked={asked}
+        syncSendError={sendError}
+        notice={state === 'reconnect_needed' ? t('reconnectNotice') : undefined}
+        onSyncNow={syncNow}
+        onCreate={() => openTaskForm({ signal })}
+        onManage={() => void send('openOptions', {})}
+      />
+    </>
+  );
+}

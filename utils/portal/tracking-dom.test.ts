@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { rowActionId } from './features/action-status';
+import { ACTION_ID_CARRIER, findHomeCardGrid, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from './selectors';
+
+// Selectors of the tracking features, on captured Fluent 8.125 DOM and on variants the real
+// portal may render.
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../../tests/portal/fixtures', `${name}.html`), 'utf8');
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('home card grid', () => {
+  test('found by structure: a list in main whose items are cards with headings, not the nav list', () => {
+    document.body.innerHTML = `
+      <nav><ul role="list"><li role="listitem"><h2>Not a card</h2></li></ul></nav>
+      <main><h1>Home</h1><div class="some-grid-123" role="list"><div role="listitem"><h2>Secure Score</h2></div></div></main>`;
+    expect(findHomeCardGrid(document)?.className).toBe('some-grid-123');
+  });
+
+  test('the imitation\'s marked grid is the fallback', () => {
+    document.body.innerHTML = '<main><div data-testid="homepage-cards-grid" role="list"></div></main>';
+    expect(findHomeCardGrid(document)?.dataset.testid).toBe('homepage-cards-grid');
+  });
+
+  test('nothing on a page without a grid', () => {
+    document.body.innerHTML = '<main><ul role="list"><li role="listitem">plain list</li></ul></main>';
+    expect(findHomeCardGrid(document)).toBeNull();
+  });
+});
+
+describe('improvement action rows', () => {
+  test('the action id of a captured DetailsList row, and the cell to put the status in', () => {
+    document.body.innerHTML = fixture('share-row-submenu.en');
+    const row = document.querySelector(LIST_ROW)!;
+    expect(rowActionId(row)).toBe('AdminMFAV2');
+    expect(row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL)?.getAttribute('data-automation-key')).toBe('title');
+  });
+
+  test('from the link address alone (no data-action-id), or data-action-id alone', () => {
+    document.body.innerHTML = `
+      <div class="ms-DetailsRow" role="row" id="a"><div role="gridcell"><a href="/securescore?viewid=actions&actionId=OneAdmin">Designate more than one global admin</a></div></div>
+      <div class="ms-DetailsRow" role="row" id="b"><div role="gridcell"><button data-action-id="scid_2010">x</button></div></div>
+      <div class="ms-DetailsRow" role="row" id="c"><div role="gridcell"><a data-action-id="a^ORb">hostile</a></div></div>
+      <div class="ms-DetailsRow" role="row" id="d"><div role="gridcell">no action</div></div>`;
+    const id = (rowId: string) => rowActionId(document.getElementById(rowId)!);
+    expect([id('a'), id('b'), id('c'), id('d')]).toEqual(['OneAdmin', 'scid_2010', null, null]);
+  });
+
+  test('the flyout title, after which the status goes', () => {
+    document.body.innerHTML = fixture('flyout-header-commandbar.en');
+    expect(document.querySelector(`${PANEL} :is(${PANEL_HEADER_TEXT})`)?.textContent).toContain('Require MFA');
+  });
+});

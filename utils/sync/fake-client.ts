@@ -1,0 +1,108 @@
+import type { ListOptions, ListResult, ServiceNowRecord, StateCount, TaskTable } from '../servicenow/client';
+import { formatGlideDateTime } from '../tickets/normalize';
+
+// An in-memory ServiceNow for sync tests: the encoded queries the sync sends (STARTSWITH, IN,
+// ORDERBY/ORDERBYDESC), paging with X-Total-Count, a Date header from its own clock, and a log.
+
+export interface FakeCall {
+  kind: 'list' | 'stats';
+  table: TaskTable;
+  query: string;
+  fields?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
+  let clock = start;
+  let seq = 0;
+  const tables: Record<TaskTable, Map<string, ServiceNowRecord>> = { change_request: new Map(), incident: new Map() };
+  const calls: FakeCall[] = [];
+  const faults: Error[] = [];
+
+  const hex = () => (++seq).toString(16).padStart(32, '0');
+  const stamp = () => formatGlideDateTime(clock);
+
+  function matches(record: ServiceNowRecord, condition: string): boolean {
+    let m = /^(\w+)STARTSWITH(.*)$/.exec(condition);
+    if (m) return (record[m[1]!] ?? '').startsWith(m[2]!);
+    m = /^(\w+)IN(.*)$/.exec(condition);
+    if (m) return m[2]!.split(',').includes(record[m[1]!] ?? '');
+    m = /^(\w+)>=(.*)$/.exec(condition);
+    if (m) return (record[m[1]!] ?? '') >= m[2]!;
+    throw new Error(`fake ServiceNow: unsupported condition ${condition}`);
+  }
+
+  function run(table: TaskTable, query = ''): ServiceNowRecord[] {
+    const terms = query.split('^').filter(Boolean);
+    const order = terms.filter((t) => t.startsWith('ORDERBY')).map((t) =>
+      t.startsWith('ORDERBYDESC') ? { field: t.slice(11), desc: true } : { field: t.slice(7), desc: false });
+    const conditions = terms.filter((t) => !t.startsWith('ORDERBY'));
+    const rows = [...tables[table].values()].filter((r) => conditions.every((c) => matches(r, c)));
+    return rows.sort((a, b) => {
+      for (const { field, desc } of order) {
+        const x = a[field] ?? '', y = b[field] ?? '';
+        if (x !== y) return (x < y ? -1 : 1) * (desc ? -1 : 1);
+      }
+      return 0;
+    });
+  }
+
+  const client = {
+    async list(table: TaskTable, o: ListOptions = {}): Promise<ListResult> {
+      calls.push({ kind: 'list', table, query: o.query ?? '', fields: o.fields?.join(','), limit: o.limit, offset: o.offset });
+      const fault = faults.shift();
+      if (fault) throw fault;
+      const rows = run(table, o.query);
+      const offset = o.offset ?? 0;
+      const page = rows.slice(offset, offset + (o.limit ?? 10_000)).map((r) =>
+        o.fields ? Object.fromEntries(o.fields.map((f) => [f, r[f] ?? ''])) : { ...r });
+      return { records: page, total: rows.length, totalKnown: true, serverDate: clock };
+    },
+    async countByState(table: TaskTable, query?: string): Promise<StateCount[]> {
+      calls.push({ kind: 'stats', table, query: query ?? '' });
+      const fault = faults.shift();
+      if (fault) throw fault;
+      const counts = new Map<string, number>();
+      for (const r of run(table, query)) counts.set(r.state ?? '', (counts.get(r.state ?? '') ?? 0) + 1);
+      return [...counts].map(([value, count]) => ({ value, count }));
+    },
+  };
+
+  return {
+    client,
+    calls,
+    faults,
+    tables,
+    /** Moves the instance's clock (and so its time stamps and Date header). */
+    tick(ms = 1000) {
+      clock += ms;
+    },
+    now: () => clock,
+    create(table: TaskTable, fields: Record<string, string> = {}): ServiceNowRecord {
+      const n = tables[table].size + 1;
+      const record: ServiceNowRecord = {
+        sys_id: hex(),
+        number: `${table === 'incident' ? 'INC' : 'CHG'}${String(n).padStart(7, '0')}`,
+        short_description: `Ticket ${n}`,
+        state: table === 'incident' ? '1' : '-5',
+        due_date: '',
+        correlation_id: `m365ss-Action${n}`,
+        sys_updated_on: stamp(),
+        sys_mod_count: '0',
+        ...fields,
+      };
+      tables[table].set(record.sys_id!, record);
+      return record;
+    },
+    update(table: TaskTable, sysId: string, fields: Record<string, string>): void {
+      const record = tables[table].get(sysId)!;
+      Object.assign(record, fields, { sys_updated_on: stamp(), sys_mod_count: String(Number(record.sys_mod_count) + 1) });
+    },
+    remove(table: TaskTable, sysId: string): void {
+      tables[table].delete(sysId);
+    },
+  };
+}
+
+export type FakeServiceNow = ReturnType<typeof createFakeServiceNow>;

@@ -1,0 +1,54 @@
+import { clear, createStore, get, set } from 'idb-keyval';
+import type { TaskTable } from '../servicenow/client';
+import type { Ticket } from './types';
+
+// The worker's ticket cache in IndexedDB (its own database, next to the secrets' one): one entry
+// per ticket type holding all its tickets, the counts by state and the sync bookkeeping, written
+// in one put after a sync has finished, so a failed sync never leaves a half-written cache.
+// Content scripts cannot open it (they run in the portal's origin): views ask the worker.
+
+export interface TableCache {
+  tickets: Ticket[];
+  /** Counts by state value, from the Aggregate API. */
+  counts: Record<string, number>;
+  /** X-Total-Count of the extension's tickets at the last sync. */
+  total: number;
+  /** The next incremental sync fetches tickets with sys_updated_on at or after this (UTC Glide date-time). */
+  watermark?: string;
+  /** A full load has finished; until then every sync is a full load. */
+  complete: boolean;
+  /** Last full id reconciliation (ms), see sync-engine.ts. */
+  reconciledAt?: number;
+}
+
+export interface TicketCache {
+  read(table: TaskTable): Promise<TableCache | undefined>;
+  write(table: TaskTable, data: TableCache): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function emptyTableCache(): TableCache {
+  return { tickets: [], counts: {}, total: 0, complete: false };
+}
+
+const key = (table: TaskTable) => `v1:${table}`;
+
+export function createIdbTicketCache(): TicketCache {
+  let opened: ReturnType<typeof createStore> | undefined;
+  const store = () => (opened ??= createStore('snt-cache', 'tickets'));
+  return {
+    read: (table) => get<TableCache>(key(table), store()),
+    write: (table, data) => set(key(table), data, store()),
+    clear: () => clear(store()),
+  };
+}
+
+/** For tests and benchmarks. */
+export function createMemoryTicketCache(): TicketCache {
+  const entries = new Map<TaskTable, TableCache>();
+  return {
+    read: async (table) => structuredClone(entries.get(table)),
+    write: async (table, data) => void entries.set(table, structuredClone(data)),
+    clear: async () => entries.clear(),
+  };
+}

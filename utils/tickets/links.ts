@@ -1,0 +1,20 @@
+import type { TaskTable } from '../servicenow/client';
+
+// Portal addresses of the tracking views. Ticket links into ServiceNow: recordUrl() in
+// servicenow-fields.ts (shared with the task form).
+
+/** The improvement action's flyout in the portal. */
+export function actionUrl(actionId: string): string {
+  return `/securescore?viewid=actions&actionId=${encodeURIComponent(actionId)}`;
+}
+
+/** The extension's full ticket list, a portal page the content script takes over. */
+export const TICKET_LIST_PATH = '/servicenowTickets';
+
+export function ticketListUrl(filters: { table?: TaskTable; state?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (filters.table) query.set('type', filters.table);
+  if (filters.state) query.set('state', filters.state);
+  const search = query.toString();
+  return search ? `${TICKET_LIST_PATH}?${search}` : TICKET_LIST_PATH;
+}
