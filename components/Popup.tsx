@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { OutboxList } from './OutboxList';
 import { PopupTickets } from './PopupTickets';
 import { useConnectionStatus } from './use-connection-status';
 import { toAppError, type AppError } from '@/utils/errors';
@@ -66,6 +67,7 @@ export function Popup() {
             <dt>{t('waitingTickets')}</dt>
             <dd style={{ margin: 0 }} data-testid="outbox-count">{status.outboxCount}</dd>
           </dl>
+          {status.outboxCount > 0 && <OutboxList revision={status.updatedAt} />}
           {connected && <PopupTickets />}
         </>
       )}

@@ -14,6 +14,8 @@ import { ErrorMessage } from './ErrorMessage';
 interface Props {
   action: ActionDetails | null;
   user: PortalUser | null;
+  /** Overrides the default ticket type (the incident card opens an incident). */
+  initialType?: TicketDraft['type'];
   onClose(): void;
 }
 
@@ -24,8 +26,8 @@ function stateName(table: TicketDraft['type'], value: string): string {
 }
 
 /** The task form (F2.2-F2.6): prefilled from the action, validated, draft kept, sent through the worker. */
-export function TaskForm({ action, user, onClose }: Props) {
-  const draftKey = action?.id ?? 'new';
+export function TaskForm({ action, user, initialType, onClose }: Props) {
+  const draftKey = action?.id ?? `new-${initialType ?? 'default'}`;
   const [context, setContext] = useState<TicketFormContext | null>(null);
   const [draft, setDraft] = useState<TicketDraft | null>(null);
   const [restored, setRestored] = useState(false);
@@ -49,7 +51,7 @@ export function TaskForm({ action, user, onClose }: Props) {
       const saved = (await formDrafts.get())[draftKey] as TicketDraft | undefined;
       if (!live) return;
       setContext(ctx);
-      const base = prefill(action, user, ctx.preferences);
+      const base = prefill(action, user, initialType ? { ...ctx.preferences, defaultType: initialType } : ctx.preferences);
       if (saved && typeof saved === 'object') {
         setDraft({ ...base, ...saved, initiatingUser: base.initiatingUser, actionId: base.actionId, actionLink: base.actionLink });
         setRestored(true);

@@ -23,6 +23,7 @@ export default defineBackground(() => {
       void sync.requestSync('created');
     },
     wakeAt: (time) => waker.wakeAt(time),
+    onChange: () => void connection.status(),
   });
   const tickets = createTicketService(connection, outbox);
   // Ticket sync: alarms, retry after failures, cache wiped on disconnect (utils/sync/worker.ts).

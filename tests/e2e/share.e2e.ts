@@ -222,6 +222,26 @@ describe('form behaviour', () => {
   });
 });
 
+describe('without an improvement action', () => {
+  test('Create a ticket on the incident card opens an empty incident form and creates it', async () => {
+    const page = await world.openPortal('/homepage');
+    await page.locator('[data-testid="ticket-card-incident"]').getByRole('button', { name: 'Create a ticket' }).click();
+    const form = taskForm(page);
+    await form.getByLabel('Task name').waitFor();
+    await expect(form.getByLabel('Ticket type').inputValue()).resolves.toBe('incident');
+    await expect(form.getByLabel('Task name').inputValue()).resolves.toBe('');
+    expect(await form.getByRole('button', { name: 'Send to ServiceNow' }).isDisabled()).toBe(true);
+    await form.getByLabel('Task name').fill('Review break-glass accounts');
+    await form.getByLabel('Description').fill('Check both emergency access accounts and their sign-in alerts.');
+    await form.getByLabel('Category').selectOption('Identity');
+    await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
+    await form.getByTestId('ticket-created').filter({ hasText: /INC\d+/ }).waitFor();
+    const manual = (await records('incident')).filter((r) => r.short_description === 'Review break-glass accounts');
+    expect(manual).toHaveLength(1);
+    expect(manual[0]!.correlation_id).toMatch(/^m365ss-manual-[0-9a-f-]{36}$/);
+  });
+});
+
 describe('not connected', () => {
   test('the item still appears; the form explains and offers to connect', async () => {
     const fresh = await startWorld();

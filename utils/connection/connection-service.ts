@@ -60,7 +60,13 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
   }
 
   async function client(): Promise<ServiceNowClient> {
-    return createServiceNowClient((await requireConfig()).instanceOrigin, tokens);
+    const config = await requireConfig();
+    if (!(await secretStore.getTokens())) {
+      throw (await authMemo.get()).reconnectNeeded
+        ? new AppError('reconnect_needed', 'ServiceNow no longer accepts the saved sign-in (it was revoked or has expired). Reconnect to ServiceNow from the extension popup, then try again.')
+        : new AppError('not_connected', 'Not connected to ServiceNow. Connect from the extension popup or options page, then try again.');
+    }
+    return createServiceNowClient(config.instanceOrigin, tokens);
   }
 
   async function status(): Promise<ConnectionStatus> {

@@ -101,6 +101,13 @@ export const en = {
   lookupFailed: 'Could not check for existing tickets: {0}',
   draftRestored: 'Your unsent draft was restored.',
   requiredHint: 'Fields marked * are required.',
+  outboxTitle: 'Waiting to be sent',
+  outboxPending: 'Will be sent automatically',
+  outboxSending: 'Sending…',
+  outboxFailed: 'Not sent',
+  retryTicketLabel: 'Retry sending {0}',
+  discardTicketLabel: 'Discard {0}',
+  discardConfirm: 'Discard "{0}"? It has not been created in ServiceNow and will be lost.',
   // Tracking (F3): cards, list view, per-action status, sync, state names.
   changeCardTitle: 'Change management',
   incidentCardTitle: 'Incident management',

@@ -29,6 +29,8 @@ export interface OutboxDeps {
   onSent(item: OutboxItem): void;
   /** Asks to be woken (resume()) at this time, also across worker restarts. */
   wakeAt(time: number): void;
+  /** Called after an item changed state (to refresh the waiting count in views). */
+  onChange?(item: OutboxItem): void;
   now?: () => number;
 }
 
@@ -99,6 +101,7 @@ export function createOutbox(deps: OutboxDeps) {
       }
       await outboxStore.put(item);
     }
+    deps.onChange?.(item);
     return outcome(item);
   }
 

@@ -43,7 +43,7 @@ function HomeTicketCard({ table, state, signal }: { table: TaskTable; state: Con
         syncSendError={sendError}
         notice={state === 'reconnect_needed' ? t('reconnectNotice') : undefined}
         onSyncNow={syncNow}
-        onCreate={() => openTaskForm({ signal })}
+        onCreate={() => openTaskForm({ signal, type: table })}
         onManage={() => void send('openOptions', {})}
       />
     </>

@@ -1,6 +1,7 @@
 import { Dialog, DIALOG_CSS } from '@/components/Dialog';
 import { TaskForm } from '@/components/TaskForm';
 import { t } from '@/utils/i18n';
+import type { TaskTable } from '@/utils/servicenow/client';
 import { readPortalUser, type ActionDetails } from '../action-reader';
 import { MODAL_FOCUS_TRAP } from '../selectors';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
@@ -15,9 +16,11 @@ export interface OpenTaskFormOptions {
   action?: ActionDetails | null;
   /** Closes the form when this aborts (in-app navigation). */
   signal?: AbortSignal;
+  /** Ticket type to start with (the incident card's Create a ticket), else the user's default. */
+  type?: TaskTable;
 }
 
-export function openTaskForm({ action = null, signal }: OpenTaskFormOptions = {}): void {
+export function openTaskForm({ action = null, signal, type }: OpenTaskFormOptions = {}): void {
   if (open) {
     open.ui.root.querySelector<HTMLElement>('select, input, button')?.focus();
     return;
@@ -34,7 +37,7 @@ export function openTaskForm({ action = null, signal }: OpenTaskFormOptions = {}
   const ui = createShadowUi(
     'snt-task-form',
     <Dialog title={t('formTitle')} subtitle={subtitle} onClose={close}>
-      <TaskForm action={action} user={readPortalUser(document)} onClose={close} />
+      <TaskForm action={action} user={readPortalUser(document)} initialType={type} onClose={close} />
     </Dialog>,
     DIALOG_CSS,
   );

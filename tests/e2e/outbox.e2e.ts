@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { startWorld, type World } from '../support/world';
+import { connect, openActionFlyout, openTaskFormFromFlyout } from './pages/portal-page';
+
+// F4.1: a sent ticket survives worker restarts and failures, is never created twice, and
+// failed items stay visible in the popup with Retry and Discard.
+
+let world: World;
+beforeEach(async () => {
+  world = await startWorld();
+  await connect(world);
+});
+afterEach(() => world?.close());
+
+const records = (table: string) => world.admin<{ correlation_id: string }[]>('GET', `/records/${table}`);
+
+async function stopServiceWorker(): Promise<void> {
+  const page = world.context.pages()[0] ?? (await world.context.newPage());
+  const cdp = await world.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+test('a ticket waiting for a retry is sent after the service worker restarts, once', async () => {
+  await world.admin('POST', '/faults', { match: '/api/now/table/change_request', method: 'POST', kind: 'status', status: 503, times: 1 });
+  const page = await openActionFlyout(world, 'OneAdmin');
+  const form = await openTaskFormFromFlyout(page);
+  await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
+  await form.getByTestId('ticket-queued').waitFor();
+  const before = await world.worker();
+  await before.evaluate('globalThis.__marker = 1');
+  await stopServiceWorker();
+  await page.waitForTimeout(2500); // past the first backoff, with no worker running
+  // Any event starts the worker again; it resumes the outbox at start.
+  const popup = await world.openExtensionPage('popup.html');
+  await expect.poll(async () => (await records('change_request')).filter((r) => r.correlation_id === 'm365ss-OneAdmin').length, { timeout: 15_000 }).toBe(1);
+  // It really was a new worker: the marker set in the old one is gone.
+  expect(await (await world.worker()).evaluate('globalThis.__marker')).toBeUndefined();
+  await popup.getByTestId('outbox-count').filter({ hasText: '0' }).waitFor();
+  await page.waitForTimeout(1000);
+  expect((await records('change_request')).filter((r) => r.correlation_id === 'm365ss-OneAdmin')).toHaveLength(1);
+});
+
+test('a ticket refused for want of a connection waits in the popup with Retry and Discard', async () => {
+  await world.admin('POST', '/expire-tokens', { kind: 'all' });
+  const page = await openActionFlyout(world, 'RoleOverlap');
+  const form = await openTaskFormFromFlyout(page);
+  await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
+  const failed = form.getByTestId('ticket-queued');
+  await failed.waitFor();
+  expect(await failed.getAttribute('data-state')).toBe('failed');
+  expect(await failed.textContent()).toContain('Reconnect');
+
+  const popup = await world.openExtensionPage('popup.html');
+  const outbox = popup.getByTestId('outbox');
+  await outbox.getByText('Use least privileged administrative roles').waitFor();
+  await outbox.getByRole('button', { name: 'Retry sending Use least privileged administrative roles' }).waitFor();
+  popup.once('dialog', (d) => void d.accept());
+  await outbox.getByRole('button', { name: 'Discard Use least privileged administrative roles' }).click();
+  await outbox.waitFor({ state: 'detached' });
+  await popup.getByTestId('outbox-count').filter({ hasText: '0' }).waitFor();
+  expect(await records('change_request')).toHaveLength(0);
+});
+
+test('429 is retried after Retry-After without a duplicate', async () => {
+  await world.admin('POST', '/faults', { match: '/api/now/table/incident', method: 'POST', kind: 'status', status: 429, retryAfter: 2, times: 1 });
+  const page = await openActionFlyout(world, 'mcasFIMEnabled');
+  const form = await openTaskFormFromFlyout(page);
+  await form.getByLabel('Ticket type').selectOption('incident');
+  await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
+  const queued = form.getByTestId('ticket-queued');
+  await queued.waitFor();
+  expect(await queued.textContent()).toContain('limiting requests');
+  await form.getByTestId('ticket-created').waitFor({ timeout: 15_000 });
+  expect((await records('incident')).filter((r) => r.correlation_id === 'm365ss-mcasFIMEnabled')).toHaveLength(1);
+});
