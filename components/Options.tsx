@@ -1,6 +1,7 @@
 import { Checklist } from './Checklist';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionSummary } from './ConnectionSummary';
+import { DefaultsForm } from './DefaultsForm';
 import { ErrorMessage } from './ErrorMessage';
 import { StateNamesEditor } from './StateNamesEditor';
 import { SyncSettingsForm } from './SyncSettingsForm';
@@ -24,6 +25,10 @@ export function Options() {
           <ConnectionForm status={status} onStatus={setStatus} />
         </section>
       )}
+      <section aria-labelledby="snt-defaults-title">
+        <h2 class="snt-h2" id="snt-defaults-title">{t('defaultsTitle')}</h2>
+        <DefaultsForm />
+      </section>
       <section aria-labelledby="snt-sync-title">
         <h2 class="snt-h2" id="snt-sync-title">{t('ticketSyncTitle')}</h2>
         <SyncSettingsForm />

@@ -47,3 +47,26 @@ test('the portal page never asks for the client secret', async () => {
   await page.getByRole('region', { name: 'ServiceNow ticketing provisioning' }).waitFor();
   expect(await page.locator('input[type="password"]').count()).toBe(0);
 });
+
+test('options → task form defaults set the type and due date the form starts with', async () => {
+  const options = await world.openExtensionPage('options.html');
+  await options.getByLabel('Default ticket type').selectOption('incident');
+  await options.getByLabel('Due date, days from today').fill('10');
+  await options.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
+  await options.getByLabel('Due date, days from today').fill('1000');
+  await options.getByText('Enter a whole number of days from 0 to 365.').waitFor();
+  await options.getByLabel('Due date, days from today').fill('10');
+
+  const page = await world.openPortal('/securescore?viewid=actions&actionId=AdminMFAV2');
+  await page.locator('.ms-Panel button[aria-haspopup="true"]:has([data-icon-name="Share"])').click();
+  await page.getByRole('menuitem', { name: 'ServiceNow' }).click();
+  const form = page.getByRole('dialog', { name: 'Create a ServiceNow ticket' });
+  await form.getByLabel('Task name').waitFor();
+  await expect(form.getByLabel('Ticket type').inputValue()).resolves.toBe('incident');
+  const expected = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 10);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await expect(form.getByLabel('Due date').inputValue()).resolves.toBe(expected);
+});

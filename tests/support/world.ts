@@ -50,7 +50,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     startPortal({ port: options.portalPort ?? 0, tls }),
     startServiceNow({ port: options.serviceNowPort ?? 0, tls }),
   ]);
-  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
+  // The custom-domain instance of the README and demo (same data as contoso).
+  servicenow.state.instances.push(CUSTOM_DOMAIN);
+  const extensionDir = options.extensionDir ?? process.env.SNT_EXTENSION_DIR ?? E2E_EXTENSION_DIR;
   const tmp = join(PROJECT_ROOT, '.tmp');
   mkdirSync(tmp, { recursive: true });
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmp, 'profile-'));
