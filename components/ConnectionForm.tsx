@@ -6,6 +6,7 @@ import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 import { originPattern, parseInstance } from '@/utils/servicenow/instance';
 import { ErrorMessage } from './ErrorMessage';
+import { useAction } from './use-action';
 
 interface Props {
   status: ConnectionStatus;
@@ -19,9 +20,7 @@ export function ConnectionForm({ status, onStatus }: Props) {
   const [secret, setSecret] = useState('');
   const [removeSecret, setRemoveSecret] = useState(false);
   const [instanceError, setInstanceError] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
 
   // Follow the stored settings when they arrive or change elsewhere, unless the user is typing.
@@ -55,18 +54,7 @@ export function ConnectionForm({ status, onStatus }: Props) {
     return next;
   };
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = useAction({ onStart: () => setNotice(null) });
 
   const onSave = (event: Event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useContainer } from '@/tests/support/preact-dom';
 import type { ConnectionStatus } from '@/utils/connection/status';
 import { cachedStatus } from '@/utils/storage';
 import { Popup } from './Popup';
@@ -25,19 +25,14 @@ const base: ConnectionStatus = {
   updatedAt: 0,
 };
 
+const dom = useContainer();
 let container: HTMLElement;
 beforeEach(() => {
-  fakeBrowser.reset();
+  container = dom.el;
   send.mockReset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
 });
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const flush = dom.flush;
 
 describe('Popup', () => {
   test('paints the cached status before the worker answers', async () => {

@@ -1,32 +1,17 @@
-import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
 import { OutboxList } from './OutboxList';
 import { PopupTickets } from './PopupTickets';
+import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
-import { toAppError, type AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 
 export function Popup() {
   const { status, setStatus, error: loadError, refresh } = useConnectionStatus({ check: true });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toAppError(e));
-      await refresh(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction({ onError: () => refresh(false) });
 
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
   const connected = status?.state === 'connected' || status?.state === 'offline';

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
-import { toAppError, type AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 
@@ -15,8 +15,6 @@ export function ProvisioningView() {
   const { status, setStatus, error: loadError, refresh } = useConnectionStatus({ check: true });
   const [instance, setInstance] = useState('');
   const [clientId, setClientId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -26,19 +24,7 @@ export function ProvisioningView() {
     }
   }, [status?.instanceHost, status?.clientId]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toAppError(e));
-      await refresh(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction({ onStart: () => setNotice(null), onError: () => refresh(false) });
 
   const save = (event: Event) => {
     event.preventDefault();

@@ -2,21 +2,17 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useContainer } from '@/tests/support/preact-dom';
 import { stateNames } from '@/utils/storage';
 import { StateNamesEditor } from './StateNamesEditor';
 
+const dom = useContainer();
 let container: HTMLElement;
 beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
+  container = dom.el;
 });
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const flush = dom.flush;
 const input = (id: string) => container.querySelector<HTMLInputElement>(`#snt-state-${id}`)!;
 const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
 async function type(id: string, value: string) {

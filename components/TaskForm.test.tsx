@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { useContainer } from '@/tests/support/preact-dom';
 import type { ActionDetails } from '@/utils/portal/action-reader';
 import type { TicketFormContext } from '@/utils/tickets/ticket-service';
 import { TaskForm } from './TaskForm';
@@ -22,23 +21,18 @@ const context = (over: Partial<TicketFormContext> = {}): TicketFormContext => ({
   state: 'connected', instanceHost: 'contoso.service-now.com', existing: [], preferences: { defaultType: 'change_request', dueInDays: 30 }, ...over,
 });
 
-let container: HTMLElement;
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+const dom = useContainer();
 const byLabel = (label: string) => {
-  const l = [...container.querySelectorAll('label')].find((x) => x.textContent?.replace(' *', '').trim() === label);
-  return container.querySelector<HTMLInputElement>(`#${l!.getAttribute('for')}`)!;
+  const l = [...dom.el.querySelectorAll('label')].find((x) => x.textContent?.replace(' *', '').trim() === label);
+  return dom.el.querySelector<HTMLInputElement>(`#${l!.getAttribute('for')}`)!;
 };
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const button = (name: string) => [...dom.el.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const flush = dom.flush;
+let container: HTMLElement;
 
 beforeEach(() => {
-  fakeBrowser.reset();
   send.mockReset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
+  container = dom.el;
 });
 
 async function mount(ctx: TicketFormContext) {
@@ -47,8 +41,7 @@ async function mount(ctx: TicketFormContext) {
     if (name === 'createTicket') return { outboxId: 'x', state: 'sent', result: { table: 'change_request', sysId: 's1', number: 'CHG0030001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1' } };
     return [];
   });
-  await act(() => render(<TaskForm action={action} user={{ name: 'Megan Bowen', email: 'megan@contoso.com' }} onClose={() => undefined} />, container));
-  await flush();
+  await dom.mount(<TaskForm action={action} user={{ name: 'Megan Bowen', email: 'megan@contoso.com' }} onClose={() => undefined} />);
 }
 
 describe('TaskForm', () => {

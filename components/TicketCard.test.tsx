@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useContainer } from '@/tests/support/preact-dom';
 import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/sync/sync-state';
 import { defaultStateNames } from '@/utils/tickets/states';
 import type { TableOverview, Ticket } from '@/utils/tickets/types';
@@ -21,15 +21,10 @@ const overview: TableOverview = {
   ],
 };
 
+const dom = useContainer();
 let container: HTMLElement;
 beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
+  container = dom.el;
 });
 
 function show(props: Partial<TicketCardProps> = {}) {
