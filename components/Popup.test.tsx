@@ -51,6 +51,7 @@ describe('Popup', () => {
   test('shows Reconnect and the worker\'s error when a connect fails', async () => {
     send.mockImplementation(async (name: string) => {
       if (name === 'getStatus') return { ...base, state: 'reconnect_needed', user: undefined };
+      if (name === 'listOutbox') return [];
       throw Object.assign(new Error('Access was denied in ServiceNow.'), { code: 'access_denied' });
     });
     await act(() => render(<Popup />, container));
@@ -63,9 +64,26 @@ describe('Popup', () => {
   });
 
   test('every button has an accessible name', async () => {
-    send.mockResolvedValue({ ...base, state: 'not_connected' });
+    send.mockImplementation(async (name: string) => (name === 'getStatus' ? { ...base, state: 'not_connected' } : []));
     await act(() => render(<Popup />, container));
     await flush();
     for (const button of container.querySelectorAll('button')) expect(button.textContent?.trim()).not.toBe('');
+  });
+
+  test('tickets not yet in ServiceNow are listed with why, Retry and Discard', async () => {
+    send.mockImplementation(async (name: string) => {
+      if (name === 'getStatus') return { ...base, state: 'reconnect_needed', outboxCount: 1 };
+      if (name === 'listOutbox') {
+        return [{ id: '1', state: 'failed', name: 'Require MFA', type: 'change_request', actionId: 'AdminMFAV2', correlationId: 'm365ss-AdminMFAV2', attempts: 1, nextAttemptAt: 0, lastError: { code: 'missing_role', message: 'Give the user the itil role.' } }];
+      }
+      return [];
+    });
+    await act(() => render(<Popup />, container));
+    await flush();
+    await flush();
+    const outbox = container.querySelector('[data-testid="outbox"]')!;
+    expect(outbox.textContent).toContain('Require MFA');
+    expect(outbox.textContent).toContain('Not sent — Give the user the itil role.');
+    expect([...outbox.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual(['Retry sending Require MFA', 'Discard Require MFA']);
   });
 });

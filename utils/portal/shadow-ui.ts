@@ -1,5 +1,6 @@
 import { render, type ComponentChild } from 'preact';
 import fluentCss from '@/components/fluent.css?inline';
+import { uiLang } from '@/utils/i18n';
 
 // Our UI in the portal lives in an (open) shadow root, so neither side's styles leak. Hosts carry
 // a stable id so a re-check never inserts twice.
@@ -20,6 +21,8 @@ export function createShadowUi(id: string, content: ComponentChild, extraCss = '
   root.append(style);
   const mount = document.createElement('div');
   mount.className = 'snt-root';
+  // Our text follows the browser language, which may differ from the portal's.
+  mount.lang = uiLang();
   root.append(mount);
   render(content, mount);
   return {
