@@ -20,7 +20,13 @@ export function createOutboxWaker(resume: () => void) {
           resume();
         }, delay);
       }
-      void browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + Math.max(delay, ALARM_MIN_DELAY_MS) });
+      // The alarm only ever moves earlier: a later retry must not postpone an earlier one.
+      const when = Date.now() + Math.max(delay, ALARM_MIN_DELAY_MS);
+      void browser.alarms.get(OUTBOX_ALARM).then((existing) => {
+        if (!existing || existing.scheduledTime > when || existing.scheduledTime < Date.now()) {
+          return browser.alarms.create(OUTBOX_ALARM, { when });
+        }
+      });
     },
   };
 }

@@ -56,16 +56,22 @@ export const actionStatus: Feature = {
         listeners.add(listener);
         return () => void listeners.delete(listener);
       }, []);
-      const tickets = view.tickets[actionId];
+      const tickets = ticketsOf(actionId);
       return tickets ? <><TrackingStyles /><ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} /></> : null;
     }
 
+    // Own keys only: an action id such as "constructor" must not find Object.prototype's.
+    const ticketsOf = (actionId: string) => (Object.hasOwn(view.tickets, actionId) ? view.tickets[actionId] : undefined);
+
+    let lastLoad = 0;
     async function load() {
-      const ids = [...asked].slice(0, MAX_ACTION_IDS);
+      // The most recently seen actions (the rows on screen), and only the newest answer counts.
+      const ids = [...asked].slice(-MAX_ACTION_IDS);
       if (ids.length === 0) return;
+      const mine = ++lastLoad;
       try {
         const { byAction, instanceOrigin } = await send('getActionTickets', { actionIds: ids });
-        if (!signal.aborted) setView({ tickets: byAction, instanceOrigin });
+        if (!signal.aborted && mine === lastLoad) setView({ tickets: byAction, instanceOrigin });
       } catch {
         // Not connected or the extension was reloaded: no badges.
       }
@@ -74,7 +80,7 @@ export const actionStatus: Feature = {
     /** Puts a badge where an action with tickets is shown; removes badges of actions without. */
     function ensure(anchor: Element, where: 'row' | 'flyout', place: (host: HTMLElement) => void, actionId: string) {
       const existing = badges.get(anchor);
-      const wanted = Boolean(view.tickets[actionId]);
+      const wanted = Boolean(ticketsOf(actionId));
       if (existing && (!wanted || existing.host.dataset.sntAction !== actionId)) {
         existing.remove();
         badges.delete(anchor);

@@ -18,13 +18,13 @@ export const homeCards: Feature = {
   init(signal) {
     return whileHomeMode('tickets', (shown, state) => {
       TASK_TABLES.forEach((table, i) => {
-        mountInCardGrid(`snt-card-${table}`, <HomeTicketCard table={table} state={state} signal={shown} />, shown, { order: i + 1 });
+        mountInCardGrid(`snt-card-${table}`, <HomeTicketCard table={table} state={state} />, shown, { order: i + 1 });
       });
     }, signal);
   },
 };
 
-function HomeTicketCard({ table, state, signal }: { table: TaskTable; state: ConnectionState; signal: AbortSignal }) {
+function HomeTicketCard({ table, state }: { table: TaskTable; state: ConnectionState }) {
   const names = useStateNames();
   const sync = useSyncState();
   const { value, error } = useTicketOverview(sync?.revision);
@@ -43,7 +43,7 @@ function HomeTicketCard({ table, state, signal }: { table: TaskTable; state: Con
         syncSendError={sendError}
         notice={state === 'reconnect_needed' ? t('reconnectNotice') : undefined}
         onSyncNow={syncNow}
-        onCreate={() => openTaskForm({ signal, type: table })}
+        onCreate={() => openTaskForm({ type: table })}
         onManage={() => void send('openOptions', {})}
       />
     </>
