@@ -57,12 +57,17 @@ async function main() {
       rows.push({ scenario, requests, ms: Math.round(median(times)), note });
     }
 
-    await measure(`first sync, ${TICKETS.toLocaleString('en')} change requests + 20 incidents`, () => sync.wipe(), 'pages of 1,000 + one Aggregate call per non-empty type');
-    await measure('unchanged sync', () => undefined, 'one head page (25 records) per ticket type');
+    await measure(`first sync, ${TICKETS.toLocaleString('en')} change requests + 20 incidents`, () => sync.wipe(), 'pages of 1,000 on task + one Aggregate call per ticket type (task check)');
+    await measure('unchanged sync', () => undefined, 'one head page (25 records) of task for both types');
     const sysIds = [...sn.state.tables.change_request.rows.keys()];
     let i = 0;
-    await measure('one ticket changed', () => void sn.state.updateRecord('change_request', sysIds[i++]!, { state: '-4' }), '+ Aggregate for the changed type');
-    await measure('one ticket deleted', () => void sn.state.deleteRecord('change_request', sysIds[sysIds.length - 1 - i++]!), 'census differs: + id-only pass');
+    await measure('one ticket changed', () => void sn.state.updateRecord('change_request', sysIds[i++]!, { state: '-4' }), '+ one Aggregate call on task (by class and state)');
+    await measure('one ticket deleted', () => void sn.state.deleteRecord('change_request', sysIds[sysIds.length - 1 - i++]!), 'census differs: + id-only pass on task');
+    // A hardened instance that refuses the parent table: the per-table fallback.
+    sn.state.updateSettings({ taskReadDenied: true });
+    await measure('first sync, task refused (fallback)', () => sync.wipe(), 'task refused (403) + pages per ticket type + Aggregate per type');
+    await measure('unchanged sync, task refused (fallback)', () => undefined, 'refusal remembered: one head page per ticket type');
+    sn.state.updateSettings({ taskReadDenied: false });
 
     const all = [...(await cache.read('change_request'))!.tickets, ...(await cache.read('incident'))!.tickets];
     const started = performance.now();

@@ -217,7 +217,8 @@ describe('tracking', () => {
 
   test('sync errors show in the cards and the popup, the cached tickets stay, and the next sync clears them', async () => {
     const page = await home();
-    await world.admin('POST', '/faults', { match: '/api/now/table/change_request', kind: 'status', status: 429, retryAfter: 120 });
+    // One request reads both ticket types (the parent table task): a failure shows in both cards.
+    await world.admin('POST', '/faults', { match: '/api/now/table/task', kind: 'status', status: 429, retryAfter: 120 });
     await card(page, 'change_request').getByRole('button', { name: 'Sync now' }).click();
     const alert = card(page, 'change_request').getByTestId('sync-error');
     await alert.waitFor();
@@ -227,10 +228,11 @@ describe('tracking', () => {
     await popup.getByTestId('sync-error').getByText(/limiting requests/).waitFor();
     await popup.close();
 
-    // The change requests come through this time; the incidents fail: both cards say so.
-    await world.admin('POST', '/faults', { match: '/api/now/table/incident', kind: 'status', status: 503 });
+    // A server error (not a refusal of task: no per-table fallback) shows in the other card too.
+    await world.admin('POST', '/faults', { match: '/api/now/table/task', kind: 'status', status: 503 });
     await card(page, 'change_request').getByRole('button', { name: 'Sync now' }).click();
     await card(page, 'incident').getByTestId('sync-error').getByText(/ServiceNow had a problem \(HTTP 503\)/).waitFor();
+    await expectCount(page, 'incident', '2', 1);
 
     await card(page, 'change_request').getByRole('button', { name: 'Sync now' }).click();
     await alert.waitFor({ state: 'detached' });
@@ -264,28 +266,32 @@ describe('5,000 tickets', () => {
   });
   afterAll(() => world?.close());
 
-  test('the first sync pages through them; an unchanged sync then makes one request per ticket type', async () => {
+  test('the first sync pages through them; an unchanged sync then makes ONE request', async () => {
     const worker = await world.worker();
     await worker.evaluate('globalThis.__snt.sync.wipe()');
     await clearLog(world);
     const first = await syncInWorker(world);
     expect(first.state.error).toBeUndefined();
     const firstLog = await requestLog(world);
-    const pages = firstLog.filter((e) => e.path === '/api/now/table/change_request');
+    // Both ticket types in one list of their parent table task, 1,000 per page.
+    const pages = firstLog.filter((e) => e.path === '/api/now/table/task');
     expect(pages.map((e) => [e.query.sysparm_offset, e.query.sysparm_limit])).toEqual([['0', '1000'], ['1000', '1000'], ['2000', '1000'], ['3000', '1000'], ['4000', '1000']]);
-    expect(pages.every((e) => e.status === 200 && e.query.sysparm_fields === 'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count')).toBe(true);
-    expect(firstLog.filter((e) => e.path === '/api/now/stats/change_request')).toHaveLength(1);
+    expect(pages.every((e) => e.status === 200
+      && e.query.sysparm_query === 'sys_class_nameINchange_request,incident^correlation_idSTARTSWITHm365ss-^ORDERBYDESCsys_updated_on^ORDERBYsys_id'
+      && e.query.sysparm_fields === 'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count,sys_class_name')).toBe(true);
+    // Counts by state from each ticket table (which also checks that task shows all tickets).
+    expect(firstLog.filter((e) => e.path.startsWith('/api/now/stats/')).map((e) => e.path)).toEqual(['/api/now/stats/change_request', '/api/now/stats/incident']);
+    expect(firstLog).toHaveLength(7);
     const overview = await worker.evaluate('globalThis.__snt.sync.overview()') as { tables: { change_request: { total: number; counts: Record<string, number> } } };
     expect(overview.tables.change_request).toMatchObject({ total: 5000, counts: { '-5': 5000 } });
 
     await clearLog(world);
     const unchanged = await syncInWorker(world);
+    expect(unchanged.state.error).toBeUndefined();
     const unchangedLog = await requestLog(world);
-    expect(unchangedLog.map((e) => `${e.method} ${e.path} ${e.query.sysparm_limit}`)).toEqual([
-      'GET /api/now/table/change_request 25',
-      'GET /api/now/table/incident 25',
-    ]);
-    console.log(`[bench e2e] first sync of 5,000 tickets: ${firstLog.length} requests, ${Math.round(first.ms)} ms; unchanged sync: ${unchangedLog.length} requests (one per ticket type), ${Math.round(unchanged.ms)} ms`);
+    expect(unchangedLog).toHaveLength(1);
+    expect(unchangedLog.map((e) => `${e.method} ${e.path} ${e.query.sysparm_limit} ${e.status}`)).toEqual(['GET /api/now/table/task 25 200']);
+    console.log(`[bench e2e] first sync of 5,000 tickets: ${firstLog.length} requests, ${Math.round(first.ms)} ms; unchanged sync: ${unchangedLog.length} request, ${Math.round(unchanged.ms)} ms`);
 
     // The views page through the cache, not through ServiceNow.
     const page = await world.openPortal('/servicenowTickets?type=change_request');

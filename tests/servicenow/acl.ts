@@ -20,6 +20,13 @@ function hasRole(user: UserRow, ...roles: string[]): boolean {
  * product's "can read" check gets a clear signal (state.settings.aclReadDenied = 'empty'
  * switches to the filtered behaviour). sys_user: itil/admin read everyone, others only
  * themselves (so the current-user query always works); writes to sys_user are refused.
+ *
+ * task (the parent table, read through the Table and Aggregate APIs only): reads follow the same
+ * rules as change_request/incident (itil/admin, cross-scope switch, aclReadDenied), or are always
+ * 403 with state.settings.taskReadDenied (an instance hardened to refuse the parent table).
+ * Writes are refused with the ACL answer of the operation (403 "Operation Failed"), which is how
+ * an instance refuses them (the Table API itself supports every method on every table, so 405
+ * would not be realistic); a real instance might let an admin write task records.
  */
 export function authorize(state: StandInState, user: UserRow, table: TableName, op: Operation): (row: Row) => boolean {
   if (table === 'sys_user') {
@@ -28,6 +35,10 @@ export function authorize(state: StandInState, user: UserRow, table: TableName, 
     return (row) => row.sys_id === user.sys_id;
   }
   if (state.crossScopeBlocked) throw rest.crossScope(SCOPED[op]);
+  if (table === 'task') {
+    if (op !== 'read') throw op === 'create' ? rest.aclInsert() : op === 'write' ? rest.aclUpdate() : rest.aclDelete();
+    if (state.settings.taskReadDenied) throw rest.aclRead();
+  }
   switch (op) {
     case 'read':
       if (hasRole(user, 'itil', 'admin')) return () => true;

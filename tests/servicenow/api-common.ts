@@ -5,6 +5,7 @@ import { rest } from './errors.ts';
 import { mediaType, readBody, sendJson, type Ctx } from './http-util.ts';
 import { SCHEMAS, isTableName, type TableName } from './schema.ts';
 import { asApiError, type DisplayMode } from './records.ts';
+import { TASK_TABLES } from './seed.ts';
 import type { Row, StandInState, UserRow } from './state.ts';
 
 /** Accept must allow JSON (the product always sends Accept: application/json). */
@@ -30,8 +31,13 @@ export async function runApi(ctx: Ctx, table: string, handler: (user: UserRow, t
   }
 }
 
-/** The rows of a table as stored strings (users projected to their dictionary fields). */
+/**
+ * The rows of a table as stored strings (users projected to their dictionary fields). `task` is
+ * the union of its child tables (change requests, then incidents): the same stored rows, so a
+ * change is seen through both; presentRecord and the query parser limit them to task's fields.
+ */
 export function tableRows(state: StandInState, table: TableName): Row[] {
+  if (table === 'task') return TASK_TABLES.flatMap((t) => [...state.tables[t].rows.values()]);
   if (table !== 'sys_user') return [...state.tables[table].rows.values()];
   return [...state.users.values()].map((u) => {
     const row: Row = {};

@@ -17,7 +17,8 @@ export interface FieldDef {
 
 export type TableSchema = Readonly<Record<string, FieldDef>>;
 
-export const TABLE_NAMES = ['change_request', 'incident', 'sys_user'] as const;
+/** `task` is the parent of change_request and incident: read-only here, see SCHEMAS.task. */
+export const TABLE_NAMES = ['change_request', 'incident', 'sys_user', 'task'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export function isTableName(name: string): name is TableName {
@@ -48,8 +49,9 @@ const sys: TableSchema = {
   sys_mod_count: { type: 'integer', readOnly: true },
 };
 
-// Fields both tables inherit from task. description is "long text" in the spec but a 4,000
-// character String on task; the stand-in cuts it there like an instance would.
+// Fields both tables inherit from task (their dictionary entries live on task). description is
+// "long text" in the spec but a 4,000 character String on task; the stand-in cuts it there like an
+// instance would. `state` is a task field too, but each child has its own choices (below).
 const task: TableSchema = {
   number: { type: 'string', readOnly: true },
   short_description: { type: 'string', maxLength: 160 },
@@ -63,7 +65,6 @@ const task: TableSchema = {
   opened_by: { type: 'reference', refTable: 'sys_user', readOnly: true },
   assigned_to: { type: 'reference', refTable: 'sys_user' },
   assignment_group: { type: 'reference', refTable: 'sys_user_group' },
-  category: { type: 'string', maxLength: 40 },
   correlation_id: { type: 'string', maxLength: 100 },
   correlation_display: { type: 'string', maxLength: 100 },
   work_notes: { type: 'journal' },
@@ -76,6 +77,7 @@ export const SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
     ...sys,
     ...task,
     state: { type: 'integer', choices: CHANGE_STATES },
+    category: { type: 'string', maxLength: 40 },
     type: { type: 'string', maxLength: 40, choices: { normal: 'Normal', standard: 'Standard', emergency: 'Emergency' } },
     start_date: { type: 'datetime' },
     end_date: { type: 'datetime' },
@@ -84,6 +86,16 @@ export const SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
     ...sys,
     ...task,
     state: { type: 'integer', choices: INCIDENT_STATES },
+    category: { type: 'string', maxLength: 40 },
+  },
+  // The parent table: every change request and incident is also a task record (same sys_id),
+  // with only the task-level fields; sys_class_name tells the child table. On an instance,
+  // state on task holds the child's value (e.g. -4 for an assessed change, 2 for an incident in
+  // progress); the stand-in has no choice list for it, so its display value is the value.
+  task: {
+    ...sys,
+    ...task,
+    state: { type: 'integer' },
   },
   // password is internal: not in the dictionary, so never returned or queryable. `roles` is the
   // real sys_user field (type user_roles): the user's role names, comma-separated, read only.

@@ -128,9 +128,15 @@ export interface StandInSettings {
    * look on a real instance).
    */
   aclReadDenied: '403' | 'empty';
+  /**
+   * A hardened instance whose ACLs refuse reads of the parent table `task` (403 "Insufficient
+   * rights" on /table/task and /stats/task for every user) while change_request and incident stay
+   * readable. Off by default (a base instance lets itil read task).
+   */
+  taskReadDenied: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403' };
+export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403', taskReadDenied: false };
 
 export interface SeedRequest {
   count: number;
@@ -224,6 +230,7 @@ export class StandInState {
       if (patch.aclReadDenied !== '403' && patch.aclReadDenied !== 'empty') throw new Error("aclReadDenied must be '403' or 'empty'");
       this.settings.aclReadDenied = patch.aclReadDenied;
     }
+    if (patch.taskReadDenied !== undefined) this.settings.taskReadDenied = String(patch.taskReadDenied) === 'true';
     return { ...this.settings };
   }
 

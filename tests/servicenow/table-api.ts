@@ -1,5 +1,6 @@
 // Table API: /api/now/table/{table}[/{sys_id}] — list with query, fields, paging and headers;
-// get, create, update (PATCH/PUT), delete.
+// get, create, update (PATCH/PUT), delete. The parent table `task` is read-only (list and get;
+// writes are refused by the ACLs, see acl.ts).
 import { authorize } from './acl.ts';
 import { booleanParam, displayMode, fieldsParam, integerParam, readJsonObject, runApi, tableRows } from './api-common.ts';
 import { QueryError, parseEncodedQuery, runQuery } from './encoded-query.ts';
@@ -78,7 +79,7 @@ function getOne(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void 
 
 async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> {
   authorize(ctx.state, user, table, 'create');
-  if (table === 'sys_user') throw rest.aclInsert();
+  if (table === 'sys_user' || table === 'task') throw rest.aclInsert(); // authorize() refused already
   const present = presentOptions(ctx);
   const body = await readJsonObject(ctx);
   const row = insertRecord(ctx.state, table, body, user);
@@ -87,7 +88,7 @@ async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> 
 
 async function update(ctx: Ctx, user: UserRow, table: TableName, sysId: string): Promise<void> {
   authorize(ctx.state, user, table, 'write');
-  if (table === 'sys_user') throw rest.aclUpdate();
+  if (table === 'sys_user' || table === 'task') throw rest.aclUpdate(); // authorize() refused already
   const visible = authorize(ctx.state, user, table, 'read');
   const present = presentOptions(ctx);
   const body = await readJsonObject(ctx);
@@ -99,7 +100,7 @@ async function update(ctx: Ctx, user: UserRow, table: TableName, sysId: string):
 
 function remove(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void {
   authorize(ctx.state, user, table, 'delete');
-  if (table === 'sys_user') throw rest.aclDelete();
+  if (table === 'sys_user' || table === 'task') throw rest.aclDelete(); // authorize() refused already
   if (!ctx.state.tables[table].rows.has(sysId)) throw rest.noRecord();
   ctx.state.deleteRecord(table, sysId);
   send(ctx.res, 204, '');

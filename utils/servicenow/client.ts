@@ -7,7 +7,9 @@ import { badResponse, serviceNowFetch, type HttpRequest } from './http';
 // https://developer.servicenow.com/dev.do#!/reference/api/latest/rest/c_TableAPI
 
 export type TaskTable = 'change_request' | 'incident';
-export type TableName = TaskTable | 'sys_user' | 'sys_user_has_role';
+/** TaskTable or their parent `task` (read only: the sync reads both types in one request). */
+export type TicketTable = TaskTable | 'task';
+export type TableName = TicketTable | 'sys_user' | 'sys_user_has_role';
 export type ServiceNowRecord = Record<string, string>;
 
 export interface ListOptions {
@@ -32,6 +34,21 @@ export interface StateCount {
   value: string;
   count: number;
 }
+
+export interface AggregateOptions {
+  /** sysparm_group_by, in this order (e.g. sys_class_name, state). */
+  groupBy: readonly string[];
+  query?: string;
+  signal?: AbortSignal;
+}
+
+/** One group of an Aggregate answer: the group values in the order of `groupBy`, and its count. */
+export interface GroupCount {
+  values: string[];
+  count: number;
+}
+
+type AggregateRow = { stats?: { count?: unknown }; groupby_fields?: { field?: unknown; value?: unknown }[] };
 
 function isRecord(v: unknown): v is ServiceNowRecord {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,6 +78,26 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
     sysparm_offset: o.offset,
     sysparm_exclude_reference_link: true,
   });
+
+  /** Aggregate API: record counts grouped by one or more fields. */
+  async function aggregate(table: TicketTable, options: AggregateOptions): Promise<GroupCount[]> {
+    const { groupBy, query, signal } = options;
+    const result = resultOf(
+      (await call(`/api/now/stats/${table}`, {
+        query: { sysparm_count: true, sysparm_group_by: groupBy.join(','), sysparm_query: query },
+        signal,
+      })).body,
+    );
+    if (!Array.isArray(result)) return [];
+    return result.filter((row): row is AggregateRow => typeof row === 'object' && row !== null).map((row) => {
+      const fields = Array.isArray(row.groupby_fields) ? row.groupby_fields : [];
+      return {
+        // By field name when the answer names them, else by position.
+        values: groupBy.map((field, i) => String((fields.find((f) => f?.field === field) ?? fields[i])?.value ?? '')),
+        count: Number(row.stats?.count ?? 0),
+      };
+    });
+  }
 
   return {
     origin,
@@ -93,18 +130,12 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
       return result;
     },
 
+    aggregate,
+
     /** Aggregate API: record counts grouped by state. */
     async countByState(table: TaskTable, query?: string): Promise<StateCount[]> {
-      const result = resultOf(
-        (await call(`/api/now/stats/${table}`, {
-          query: { sysparm_count: true, sysparm_group_by: 'state', sysparm_query: query },
-        })).body,
-      );
-      if (!Array.isArray(result)) return [];
-      return result.map((row: { stats?: { count?: string }; groupby_fields?: { value?: string }[] }) => ({
-        value: String(row.groupby_fields?.[0]?.value ?? ''),
-        count: Number(row.stats?.count ?? 0),
-      }));
+      const rows = await aggregate(table, { groupBy: ['state'], query });
+      return rows.map(({ values, count }) => ({ value: values[0]!, count }));
     },
   };
 }

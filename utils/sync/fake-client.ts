@@ -1,16 +1,22 @@
-import type { ListOptions, ListResult, ServiceNowRecord, StateCount, TaskTable } from '../servicenow/client';
+import type { AggregateOptions, GroupCount, ListOptions, ListResult, ServiceNowRecord, TaskTable, TicketTable } from '../servicenow/client';
 import { formatGlideDateTime } from '../tickets/normalize';
+import { TASK_TABLES } from '../tickets/types';
 
-// An in-memory ServiceNow for sync tests: the encoded queries the sync sends (STARTSWITH, IN,
-// ORDERBY/ORDERBYDESC), paging with X-Total-Count, a Date header from its own clock, and a log.
+// An in-memory ServiceNow for sync tests: change_request and incident, and their parent `task`
+// (both, with sys_class_name); the encoded queries the sync sends (STARTSWITH, IN, >=,
+// ORDERBY/ORDERBYDESC), paging with X-Total-Count, Aggregate counts grouped by any fields, a Date
+// header from its own clock, and a log. `refuse.task` makes every request on task throw (an
+// instance that refuses the parent table); `hiddenFromTask` hides records from task only (ACLs or
+// query rules that filter task rows silently).
 
 export interface FakeCall {
   kind: 'list' | 'stats';
-  table: TaskTable;
+  table: TicketTable;
   query: string;
   fields?: string;
   limit?: number;
   offset?: number;
+  groupBy?: string;
 }
 
 export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
@@ -19,6 +25,8 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
   const tables: Record<TaskTable, Map<string, ServiceNowRecord>> = { change_request: new Map(), incident: new Map() };
   const calls: FakeCall[] = [];
   const faults: Error[] = [];
+  const refuse: Partial<Record<TicketTable, Error>> = {};
+  const hiddenFromTask = new Set<string>();
 
   const hex = () => (++seq).toString(16).padStart(32, '0');
   const stamp = () => formatGlideDateTime(clock);
@@ -30,15 +38,22 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
     if (m) return m[2]!.split(',').includes(record[m[1]!] ?? '');
     m = /^(\w+)>=(.*)$/.exec(condition);
     if (m) return (record[m[1]!] ?? '') >= m[2]!;
+    m = /^(\w+)=(.*)$/.exec(condition);
+    if (m) return (record[m[1]!] ?? '') === m[2]!;
     throw new Error(`fake ServiceNow: unsupported condition ${condition}`);
   }
 
-  function run(table: TaskTable, query = ''): ServiceNowRecord[] {
+  function rowsOf(table: TicketTable): ServiceNowRecord[] {
+    if (table !== 'task') return [...tables[table].values()];
+    return TASK_TABLES.flatMap((t) => [...tables[t].values()]).filter((r) => !hiddenFromTask.has(r.sys_id!));
+  }
+
+  function run(table: TicketTable, query = ''): ServiceNowRecord[] {
     const terms = query.split('^').filter(Boolean);
     const order = terms.filter((t) => t.startsWith('ORDERBY')).map((t) =>
       t.startsWith('ORDERBYDESC') ? { field: t.slice(11), desc: true } : { field: t.slice(7), desc: false });
     const conditions = terms.filter((t) => !t.startsWith('ORDERBY'));
-    const rows = [...tables[table].values()].filter((r) => conditions.every((c) => matches(r, c)));
+    const rows = rowsOf(table).filter((r) => conditions.every((c) => matches(r, c)));
     return rows.sort((a, b) => {
       for (const { field, desc } of order) {
         const x = a[field] ?? '', y = b[field] ?? '';
@@ -48,10 +63,14 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
     });
   }
 
+  function failure(table: TicketTable): Error | undefined {
+    return faults.shift() ?? refuse[table];
+  }
+
   const client = {
-    async list(table: TaskTable, o: ListOptions = {}): Promise<ListResult> {
+    async list(table: TicketTable, o: ListOptions = {}): Promise<ListResult> {
       calls.push({ kind: 'list', table, query: o.query ?? '', fields: o.fields?.join(','), limit: o.limit, offset: o.offset });
-      const fault = faults.shift();
+      const fault = failure(table);
       if (fault) throw fault;
       const rows = run(table, o.query);
       const offset = o.offset ?? 0;
@@ -59,13 +78,19 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
         o.fields ? Object.fromEntries(o.fields.map((f) => [f, r[f] ?? ''])) : { ...r });
       return { records: page, total: rows.length, totalKnown: true, serverDate: clock };
     },
-    async countByState(table: TaskTable, query?: string): Promise<StateCount[]> {
-      calls.push({ kind: 'stats', table, query: query ?? '' });
-      const fault = faults.shift();
+    async aggregate(table: TicketTable, o: AggregateOptions): Promise<GroupCount[]> {
+      calls.push({ kind: 'stats', table, query: o.query ?? '', groupBy: o.groupBy.join(',') });
+      const fault = failure(table);
       if (fault) throw fault;
-      const counts = new Map<string, number>();
-      for (const r of run(table, query)) counts.set(r.state ?? '', (counts.get(r.state ?? '') ?? 0) + 1);
-      return [...counts].map(([value, count]) => ({ value, count }));
+      const groups = new Map<string, GroupCount>();
+      for (const r of run(table, o.query)) {
+        const values = o.groupBy.map((f) => r[f] ?? '');
+        const key = JSON.stringify(values);
+        const group = groups.get(key);
+        if (group) group.count++;
+        else groups.set(key, { values, count: 1 });
+      }
+      return [...groups.values()];
     },
   };
 
@@ -73,6 +98,10 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
     client,
     calls,
     faults,
+    /** An error every request on that table throws (e.g. `refuse.task` = a 403 AppError). */
+    refuse,
+    /** sys_ids that task does not show (its ticket table still does). */
+    hiddenFromTask,
     tables,
     /** Moves the instance's clock (and so its time stamps and Date header). */
     tick(ms = 1000) {
@@ -90,6 +119,7 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
         correlation_id: `m365ss-Action${n}`,
         sys_updated_on: stamp(),
         sys_mod_count: '0',
+        sys_class_name: table,
         ...fields,
       };
       tables[table].set(record.sys_id!, record);

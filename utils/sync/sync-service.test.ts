@@ -71,8 +71,43 @@ describe('sync service', () => {
     const joined = sync.requestSync('alarm');
     const again = [sync.requestSync('created'), sync.requestSync('manual')];
     await Promise.all([first, joined, ...again]);
-    const runs = sn.calls.filter((c) => c.kind === 'list' && c.table === 'change_request' && c.offset === 0);
+    const runs = sn.calls.filter((c) => c.kind === 'list' && c.table === 'task' && c.offset === 0);
     expect(runs).toHaveLength(2);
+  });
+
+  test('an unchanged sync is one request for both ticket types (task)', async () => {
+    const { sync } = service();
+    await sync.requestSync('manual');
+    sn.tick(5 * 60_000);
+    sn.calls.length = 0;
+    await sync.requestSync('alarm');
+    expect(sn.calls).toEqual([expect.objectContaining({ kind: 'list', table: 'task', offset: 0, limit: 25 })]);
+  });
+
+  test('an instance that refuses task is synced table by table, and the refusal is remembered until disconnect', async () => {
+    sn.refuse.task = new AppError('missing_role', 'The ServiceNow user is not allowed to do this.', { status: 403 });
+    const { sync, cache } = service();
+    const state = await sync.requestSync('manual');
+    expect(state.error).toBeUndefined();
+    expect((await sync.overview()).tables.incident.total).toBe(1);
+    expect(await cache.readMeta()).toEqual({ taskRefusedAt: sn.now() });
+    sn.tick(5 * 60_000);
+    sn.calls.length = 0;
+    await sync.requestSync('alarm');
+    expect(sn.calls.map((c) => c.table)).toEqual(['change_request', 'incident']);
+    await sync.wipe();
+    expect(await cache.readMeta()).toBeUndefined();
+  });
+
+  test('the change requests read before a failure on the per-table path are kept and shown', async () => {
+    sn.refuse.task = new AppError('missing_role', 'The ServiceNow user is not allowed to do this.', { status: 403 });
+    sn.refuse.incident = new AppError('server_error', 'ServiceNow had a problem (HTTP 503).', { status: 503 });
+    const { sync, cache } = service();
+    const state = await sync.requestSync('manual');
+    expect(state).toMatchObject({ error: { code: 'server_error' }, revision: 1 });
+    expect((await cache.read('change_request'))?.tickets).toHaveLength(1);
+    expect(await cache.read('incident')).toBeUndefined();
+    expect(await cache.readMeta()).toBeUndefined(); // the sync did not finish: task is tried again next time
   });
 
   test('a rate limit keeps the cache, shows the message and retries after Retry-After', async () => {

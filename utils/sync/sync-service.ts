@@ -3,7 +3,7 @@ import type { TaskTable } from '../servicenow/client';
 import { emptyTableCache, type TableCache, type TicketCache } from '../tickets/cache';
 import { queryTickets, recentTickets, ticketsForActions } from '../tickets/queries';
 import { TASK_TABLES, type ActionTicketsAnswer, type TicketListPage, type TicketListQuery, type TicketOverview } from '../tickets/types';
-import { syncTable, type SyncClient } from './sync-engine';
+import { syncTickets, type SyncClient } from './sync-engine';
 import { INITIAL_SYNC_STATE, type SyncState } from './sync-state';
 
 // The worker's ticket sync: one sync at a time (requests made meanwhile are coalesced into one
@@ -75,14 +75,23 @@ export function createSyncService(deps: SyncServiceDeps) {
     let changed = false;
     try {
       const client = await deps.client();
-      for (const name of TASK_TABLES) {
-        const result = await syncTable(client, name, await table(name), { now: now(), signal });
-        if (gen !== generation) throw new AppError('not_connected', 'Disconnected during the sync.');
-        // Each ticket type is written when it is done: a later failure keeps what was read.
-        memory.set(name, result.data);
-        await deps.cache.write(name, result.data);
-        changed ||= result.changed;
-      }
+      const previous = Object.fromEntries(await Promise.all(TASK_TABLES.map(async (name) => [name, await table(name)] as const)));
+      const meta = (await deps.cache.readMeta()) ?? {};
+      const result = await syncTickets(client, previous, {
+        now: now(),
+        signal,
+        meta,
+        // Each ticket type is written as soon as it is read (both at once through task, one
+        // after the other on the per-table path): a later failure keeps what was read.
+        save: async (name, data, typeChanged) => {
+          if (gen !== generation) throw new AppError('not_connected', 'Disconnected during the sync.');
+          memory.set(name, data);
+          await deps.cache.write(name, data);
+          changed ||= typeChanged;
+        },
+      });
+      if (gen !== generation) throw new AppError('not_connected', 'Disconnected during the sync.');
+      if (result.meta.taskRefusedAt !== meta.taskRefusedAt) await deps.cache.writeMeta(result.meta);
       await deps.cancelRetry();
       const state = await update({
         running: false, startedAt: undefined, lastSyncAt: now(), error: undefined, failures: 0, nextRetryAt: undefined,

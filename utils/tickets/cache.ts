@@ -4,7 +4,8 @@ import type { Ticket } from './types';
 
 // The worker's ticket cache in IndexedDB (its own database, next to the secrets' one): one entry
 // per ticket type holding all its tickets, the counts by state and the sync bookkeeping, written
-// in one put after a sync has finished, so a failed sync never leaves a half-written cache.
+// in one put after a sync has finished, so a failed sync never leaves a half-written cache; and
+// one small entry of what the sync learned about the instance (SyncMeta).
 // Content scripts cannot open it (they run in the portal's origin): views ask the worker.
 
 export interface TableCache {
@@ -21,9 +22,21 @@ export interface TableCache {
   reconciledAt?: number;
 }
 
+/** What the sync remembers about the instance (not about tickets), see sync-engine.ts. */
+export interface SyncMeta {
+  /**
+   * When the instance last refused reads of the parent table `task` (403/400/404) while the
+   * ticket tables answered, or showed fewer of our tickets through task than through them (ms).
+   * The sync then reads each ticket table on its own until it tries task again a day later.
+   */
+  taskRefusedAt?: number;
+}
+
 export interface TicketCache {
   read(table: TaskTable): Promise<TableCache | undefined>;
   write(table: TaskTable, data: TableCache): Promise<void>;
+  readMeta(): Promise<SyncMeta | undefined>;
+  writeMeta(meta: SyncMeta): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -32,6 +45,7 @@ export function emptyTableCache(): TableCache {
 }
 
 const key = (table: TaskTable) => `v1:${table}`;
+const META_KEY = 'v1:meta';
 
 export function createIdbTicketCache(): TicketCache {
   let opened: ReturnType<typeof createStore> | undefined;
@@ -39,6 +53,8 @@ export function createIdbTicketCache(): TicketCache {
   return {
     read: (table) => get<TableCache>(key(table), store()),
     write: (table, data) => set(key(table), data, store()),
+    readMeta: () => get<SyncMeta>(META_KEY, store()),
+    writeMeta: (meta) => set(META_KEY, meta, store()),
     clear: () => clear(store()),
   };
 }
@@ -46,9 +62,15 @@ export function createIdbTicketCache(): TicketCache {
 /** For tests and benchmarks. */
 export function createMemoryTicketCache(): TicketCache {
   const entries = new Map<TaskTable, TableCache>();
+  let meta: SyncMeta | undefined;
   return {
     read: async (table) => structuredClone(entries.get(table)),
     write: async (table, data) => void entries.set(table, structuredClone(data)),
-    clear: async () => entries.clear(),
+    readMeta: async () => structuredClone(meta),
+    writeMeta: async (next) => void (meta = structuredClone(next)),
+    clear: async () => {
+      entries.clear();
+      meta = undefined;
+    },
   };
 }

@@ -7,6 +7,14 @@ import type { Ticket } from './types';
 
 /** The fields the sync asks for (`sysparm_fields`): what the views show, plus what sync needs. */
 export const TICKET_FIELDS = ['sys_id', 'number', 'short_description', 'state', 'due_date', 'correlation_id', 'sys_updated_on', 'sys_mod_count'] as const;
+/** The same read from the parent table `task`, plus the class that says which ticket type a record is. */
+export const TASK_TICKET_FIELDS = [...TICKET_FIELDS, 'sys_class_name'] as const;
+
+/** The ticket type of a record read from `task` (its sys_class_name), or null for any other class. */
+export function ticketTypeOf(record: ServiceNowRecord): TaskTable | null {
+  const value = record.sys_class_name;
+  return value === 'change_request' || value === 'incident' ? value : null;
+}
 
 const SYS_ID = /^[0-9a-f]{32}$/;
 const GLIDE_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
