@@ -74,7 +74,7 @@ export function ConnectionForm({ status, onStatus }: Props) {
       : browser.permissions.request({ origins: [originPattern(parsed)] });
     void run(async () => {
       if (!(await permission)) {
-        throw new AppError('permission_refused', `The browser did not allow access to ${parsed.host}. Select Connect again and choose Allow.`);
+        throw new AppError('permission_refused', t('errBrowserPermissionRefused', parsed.host));
       }
       await save();
       onStatus(await send('connect', {}));

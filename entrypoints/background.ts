@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { createConnectionService } from '@/utils/connection/connection-service';
 import { AppError } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { listen } from '@/utils/messaging';
 import { createOutbox, type Outbox } from '@/utils/outbox/outbox';
 import { createOutboxWaker, OUTBOX_ALARM } from '@/utils/outbox/outbox-wake';
@@ -43,7 +44,7 @@ export default defineBackground(() => {
     getStatus: ({ refresh }) => (refresh ? connection.check() : connection.status()),
     saveConnection: async (input, sender) => {
       if (sender === 'portal' && input.clientSecret !== undefined) {
-        throw new AppError('refused_sender', 'Enter the client secret in the extension options, not in the portal.');
+        throw new AppError('refused_sender', t('errSecretInPortal'));
       }
       return connection.saveSettings(input);
     },

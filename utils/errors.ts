@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 // One error type for everything the user may see. `message` is written for the user and says
 // what to do next; `code` lets callers and tests branch without parsing text.
 
@@ -70,13 +72,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const text = error instanceof Error ? error.message : String(error);
   if (/Extension context invalidated|Receiving end does not exist/i.test(text)) {
-    return new AppError(
-      'context_invalidated',
-      'The extension was updated or restarted. Reload this page to continue.',
-      { cause: error },
-    );
+    return new AppError('context_invalidated', t('errContextInvalidated'), { cause: error });
   }
-  return new AppError('internal', `Something went wrong: ${text}`, { cause: error });
+  return new AppError('internal', t('errInternal', text), { cause: error });
 }
 
 /** Whether trying the same request again later can succeed. */

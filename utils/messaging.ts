@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { AppError, toAppError, type SerializedError } from './errors';
+import { t } from './i18n';
 import type { ConnectionStatus } from './connection/status';
 import type { OutboxSummary, SendOutcome } from './outbox/outbox';
 import type { TicketFormContext } from './tickets/ticket-service';
@@ -163,13 +164,13 @@ export async function dispatch(
   const name = message.name as MessageName;
   const spec = Object.hasOwn(MESSAGE_SPECS, name) ? MESSAGE_SPECS[name] : undefined;
   try {
-    if (!kind) throw new AppError('refused_sender', 'This sender may not talk to the extension.');
-    if (!spec) throw new AppError('invalid_message', `Unknown request "${message.name.slice(0, 40)}".`);
+    if (!kind) throw new AppError('refused_sender', t('errSenderRefused'));
+    if (!spec) throw new AppError('invalid_message', t('errUnknownRequest', message.name.slice(0, 40)));
     if (!spec.from.includes(kind)) {
-      throw new AppError('refused_sender', `"${name}" cannot be requested from here.`);
+      throw new AppError('refused_sender', t('errRequestNotAllowed', name));
     }
     if (!spec.isValid(message.payload)) {
-      throw new AppError('invalid_message', `The request "${name}" is malformed.`);
+      throw new AppError('invalid_message', t('errRequestMalformed', name));
     }
     const handler = handlers[name] as (p: unknown, s: SenderKind) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload, kind) };
@@ -198,7 +199,7 @@ export async function send<N extends MessageName>(
   } catch (error) {
     throw toAppError(error);
   }
-  if (!reply) throw new AppError('internal', 'The extension did not answer. Reload the page and try again.');
+  if (!reply) throw new AppError('internal', t('errNoAnswer'));
   if (!reply.ok) throw AppError.from(reply.error);
   return reply.value;
 }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import { codeChallengeS256, createCodeVerifier, randomToken } from './pkce';
 
 // Authorization code + PKCE (S256) + state through browser.identity.launchWebAuthFlow.
@@ -19,10 +20,7 @@ export function redirectUrl(): string {
 }
 
 export function redirectNotRegistered(redirectUri: string): AppError {
-  return new AppError(
-    'redirect_not_registered',
-    `ServiceNow did not return to the extension. If you signed in and selected Allow, the redirect URL is probably not registered: in System OAuth > Application Registry, open the OAuth client and set its Redirect URL to exactly ${redirectUri} — then connect again. Also check the client ID.`,
-  );
+  return new AppError('redirect_not_registered', t('errRedirectNotRegistered', redirectUri));
 }
 
 export async function authorizeInteractively(origin: string, clientId: string): Promise<AuthorizationResult> {
@@ -63,15 +61,15 @@ export async function authorizeInteractively(origin: string, clientId: string): 
   const answer = new URL(responseUrl ?? redirectUri);
   const params = new URLSearchParams(answer.search || answer.hash.slice(1));
   if (params.get('state') !== state) {
-    throw new AppError('auth_failed', 'The answer from ServiceNow did not match this sign-in (state mismatch). Connect again.');
+    throw new AppError('auth_failed', t('errStateMismatch'));
   }
   const error = params.get('error');
   if (error === 'access_denied') {
-    throw new AppError('access_denied', 'Access was denied in ServiceNow. Connect again and select Allow.');
+    throw new AppError('access_denied', t('errAccessDenied'));
   }
   const code = params.get('code');
   if (error || !code) {
-    throw new AppError('auth_failed', `ServiceNow did not authorize the extension${error ? ` (${error.slice(0, 80)})` : ''}. Connect again.`);
+    throw new AppError('auth_failed', error ? t('errNotAuthorizedCode', error.slice(0, 80)) : t('errNotAuthorized'));
   }
   return { code, codeVerifier, redirectUri };
 }

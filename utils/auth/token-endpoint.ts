@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import { serviceNowMessage } from '../servicenow/errors';
 import { badResponse, serviceNowFetch } from '../servicenow/http';
 import type { StoredTokens } from './secret-store';
@@ -49,28 +50,20 @@ export async function requestTokens(
     if (code === 'invalid_client' || status === 401 && grant.grant_type === 'authorization_code' && code !== 'invalid_grant') {
       throw new AppError(
         'invalid_client',
-        `ServiceNow did not accept the OAuth client (${said || `HTTP ${status}`}). Check the client ID${client.clientSecret ? ' and client secret' : ''} against System OAuth > Application Registry on ${host}. A public client needs "PKCE required" and no secret.`,
+        t(client.clientSecret ? 'errInvalidClientSecret' : 'errInvalidClient', said || `HTTP ${status}`, host),
         { status },
       );
     }
     if (grant.grant_type === 'refresh_token') {
-      throw new TokenGrantRefused(
-        'reconnect_needed',
-        'ServiceNow no longer accepts the saved sign-in (it was revoked or expired). Reconnect to ServiceNow.',
-        { status },
-      );
+      throw new TokenGrantRefused('reconnect_needed', t('errRefreshRefused'), { status });
     }
-    throw new AppError(
-      'auth_failed',
-      `ServiceNow refused the sign-in (${said || `HTTP ${status}`}). Try connecting again; if it keeps failing, check the OAuth entry in System OAuth > Application Registry.`,
-      { status },
-    );
+    throw new AppError('auth_failed', t('errSignInRefused', said || `HTTP ${status}`), { status });
   }
-  if (!isTokenAnswer(body)) throw badResponse('no access token in the token answer');
+  if (!isTokenAnswer(body)) throw badResponse(t('badResponseNoAccessToken'));
   const now = Date.now();
   const expiresIn = Math.max(60, Number(body.expires_in) || 1800);
   const refreshToken = body.refresh_token ?? previousRefreshToken?.refreshToken;
-  if (!refreshToken) throw badResponse('no refresh token in the token answer');
+  if (!refreshToken) throw badResponse(t('badResponseNoRefreshToken'));
   return {
     accessToken: body.access_token,
     refreshToken,

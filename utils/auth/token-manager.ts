@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import { secretStore, type StoredTokens } from './secret-store';
 import { requestTokens, TokenGrantRefused, type ClientCredentials } from './token-endpoint';
 
@@ -27,14 +28,14 @@ export function createTokenManager(deps: TokenManagerDeps) {
 
   async function stored(): Promise<StoredTokens> {
     const tokens = await secretStore.getTokens();
-    if (!tokens) throw new AppError('not_connected', 'Not connected to ServiceNow. Connect from the extension popup or options page.');
+    if (!tokens) throw new AppError('not_connected', t('errNotConnected'));
     return tokens;
   }
 
   function refresh(current: StoredTokens): Promise<StoredTokens> {
     refreshing ??= (async () => {
       const client = await deps.loadClient();
-      if (!client) throw new AppError('not_configured', 'ServiceNow is not set up yet. Open the extension options to enter your instance.');
+      if (!client) throw new AppError('not_configured', t('errNotSetUp'));
       try {
         const tokens = await requestTokens(client, { grant_type: 'refresh_token', refresh_token: current.refreshToken }, current);
         await secretStore.setTokens(tokens);

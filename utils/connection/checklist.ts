@@ -1,5 +1,6 @@
 import { toAppError, type AppError } from '../errors';
-import { ROLE_FIX } from '../servicenow/errors';
+import { sentences, t } from '../i18n';
+import { roleFix } from '../servicenow/errors';
 import type { ChecklistStep, ServiceNowUser, StepId } from './status';
 
 // The provisioning checklist (F1.3): each step runs only when the ones before it passed, and a
@@ -40,7 +41,7 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
     return { steps, user };
   };
 
-  if (!probes.configured) return fail('instance', 'Enter your ServiceNow instance and OAuth client ID in the extension options.');
+  if (!probes.configured) return fail('instance', t('stepInstanceNotConfigured'));
   try {
     await probes.probeInstance();
   } catch (error) {
@@ -51,13 +52,11 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
   const authError = probes.lastAuthError;
   if (authError?.code === 'invalid_client') return fail('client', authError.message);
   if (!probes.hasTokens) {
-    steps.push({ id: 'client', state: authError ? 'failed' : 'pending', detail: authError ? undefined : 'Checked when you authorize.' });
+    steps.push({ id: 'client', state: authError ? 'failed' : 'pending', detail: authError ? undefined : t('stepClientOnAuthorize') });
     if (authError) return fail('authorized', authError.message);
     return fail(
       'authorized',
-      probes.reconnectNeeded
-        ? 'ServiceNow no longer accepts the saved sign-in. Select Connect to sign in again.'
-        : 'Select Connect and sign in to ServiceNow as the integration user.',
+      probes.reconnectNeeded ? t('stepAuthorizedReconnect') : t('stepAuthorizedConnect'),
     );
   }
   steps.push({ id: 'client', state: 'ok' }, { id: 'authorized', state: 'ok' });
@@ -76,7 +75,7 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
       : {
           id: 'user',
           state: 'warning',
-          detail: `Signed in as ${user.name || user.userName}, which looks like a personal account. Tickets will be created in this person's name. Use a dedicated integration user (Web service access only): disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.`,
+          detail: t('stepUserPersonal', user.name || user.userName),
         },
   );
 
@@ -91,9 +90,9 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
   steps.push({ id: 'read', state: 'ok' });
 
   if (roles === undefined) {
-    steps.push({ id: 'create', state: 'warning', detail: 'Could not read the user\'s roles; creating tickets is checked when the first one is sent.' });
+    steps.push({ id: 'create', state: 'warning', detail: t('stepCreateRolesUnknown') });
   } else if (!roles.some((role) => CREATE_ROLES.includes(role))) {
-    return fail('create', `${user.name || user.userName} has no role that may create change requests or incidents. ${ROLE_FIX}`);
+    return fail('create', sentences(t('stepCreateNoRole', user.name || user.userName), roleFix()));
   } else {
     steps.push({ id: 'create', state: 'ok' });
   }

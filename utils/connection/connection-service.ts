@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { AppError, toAppError } from '../errors';
+import { t } from '../i18n';
 import { authorizeInteractively, redirectUrl } from '../auth/authorize';
 import { secretStore } from '../auth/secret-store';
 import { requestTokens } from '../auth/token-endpoint';
@@ -55,7 +56,7 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
 
   async function requireConfig(): Promise<ConnectionConfig> {
     const config = await connectionConfig.get();
-    if (!config) throw new AppError('not_configured', 'ServiceNow is not set up yet. Open the extension options and enter your instance and OAuth client ID.');
+    if (!config) throw new AppError('not_configured', t('errNotSetUpClient'));
     return config;
   }
 
@@ -63,8 +64,8 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
     const config = await requireConfig();
     if (!(await secretStore.getTokens())) {
       throw (await authMemo.get()).reconnectNeeded
-        ? new AppError('reconnect_needed', 'ServiceNow no longer accepts the saved sign-in (it was revoked or has expired). Reconnect to ServiceNow from the extension popup, then try again.')
-        : new AppError('not_connected', 'Not connected to ServiceNow. Connect from the extension popup or options page, then try again.');
+        ? new AppError('reconnect_needed', t('errReconnectNeeded'))
+        : new AppError('not_connected', t('errNotConnectedRetry'));
     }
     return createServiceNowClient(config.instanceOrigin, tokens);
   }
@@ -139,7 +140,7 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
       const instance = parseInstance(input.instance);
       const clientId = input.clientId.trim();
       if (!/^[\w.~-]{1,200}$/.test(clientId)) {
-        throw new AppError('invalid_client', 'Enter the Client ID shown in System OAuth > Application Registry (letters, digits, "-", "_", "." only).');
+        throw new AppError('invalid_client', t('errClientIdInvalid'));
       }
       const previous = await connectionConfig.get();
       const changed = previous?.instanceOrigin !== instance.origin || previous?.clientId !== clientId;
@@ -164,7 +165,7 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
         if (!config.isServiceNowCloud) {
           const granted = await browser.permissions.contains({ origins: [originPattern(parseInstance(config.instanceHost))] });
           if (!granted) {
-            throw new AppError('permission_refused', `The extension needs your permission to reach ${config.instanceHost}. Select Connect in the extension options and allow access when the browser asks.`);
+            throw new AppError('permission_refused', t('errPermissionNeeded', config.instanceHost));
           }
           await authMemo.set({ ...(await authMemo.get()), grantedOrigin: config.instanceOrigin });
         }

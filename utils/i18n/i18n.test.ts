@@ -95,6 +95,19 @@ describe('t', () => {
     expect(t('state_connected', 'svc.integration', 'contoso')).toBe('svc.integration として contoso に接続済み');
   });
 
+  test('error messages built in utils follow the browser language', async () => {
+    await loadWithUiLanguage('de-DE');
+    const { parseInstance } = await import('../servicenow/instance');
+    expect(() => parseInstance('')).toThrow(de.errInstanceEmpty!);
+  });
+
+  test('ServiceNow\'s own words are passed through untranslated, and CJK sentences are not spaced', async () => {
+    await loadWithUiLanguage('ja-JP');
+    const { mapHttpError } = await import('../servicenow/errors');
+    const error = mapHttpError(404, { error: { message: 'No Record found' } }, new Headers(), 'contoso.service-now.com');
+    expect(error.message).toBe(`${ja.errNotFound}${ja.serviceNowSaid!.replace('{0}', 'No Record found')}`);
+  });
+
   test('asks for the browser language once', async () => {
     const { t, getUILanguage } = await loadWithUiLanguage('fr-FR');
     expect(t('save')).toBe('Enregistrer');

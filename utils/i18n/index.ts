@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 import { de } from './de';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
@@ -36,9 +36,14 @@ export function catalogFor(language: string): Catalog {
   return catalogs.get(lang) ?? {};
 }
 
+// The extension API is read from the global, not imported through webextension-polyfill: error
+// messages are built with `t` in modules that also run outside the extension (the sync benchmark
+// under Node), where importing the polyfill throws. `i18n.getUILanguage` is synchronous in every
+// context and browser, so the polyfill adds nothing here.
 function uiLanguage(): string {
   try {
-    return browser.i18n.getUILanguage();
+    const api = globalThis as { browser?: Partial<Browser>; chrome?: Partial<Browser> };
+    return (api.browser?.i18n ?? api.chrome?.i18n)!.getUILanguage();
   } catch {
     return typeof navigator === 'undefined' ? 'en' : navigator.language;
   }
@@ -58,6 +63,15 @@ export function uiLang(): string {
   catalog ??= catalogFor(uiLanguage());
   if (Object.keys(catalog).length === 0) return 'en';
   return catalog === zhCn ? 'zh-CN' : uiLanguage().toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+/**
+ * Sentences as one text (a message, then what ServiceNow said, then how to fix it): separated by a
+ * space, except in Japanese and Chinese, which do not space sentences. Empty parts are left out.
+ */
+export function sentences(...parts: string[]): string {
+  const lang = uiLang();
+  return parts.filter(Boolean).join(lang === 'ja' || lang === 'zh-CN' ? '' : ' ');
 }
 
 export type { MessageKey };

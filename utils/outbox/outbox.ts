@@ -1,4 +1,5 @@
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
+import { t } from '../i18n';
 import type { ServiceNowClient } from '../servicenow/client';
 import { recordUrl, toServiceNowFields } from '../tickets/servicenow-fields';
 import type { TicketDraft } from '../tickets/ticket-draft';
@@ -72,7 +73,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function attempt(id: string): Promise<SendOutcome> {
     const item = await outboxStore.get(id);
-    if (!item) throw new AppError('not_found', 'This ticket is no longer waiting to be sent.');
+    if (!item) throw new AppError('not_found', t('errOutboxGone'));
     if (item.state === 'sent') return outcome(item);
     item.state = 'sending';
     item.attempts += 1;
@@ -137,7 +138,7 @@ export function createOutbox(deps: OutboxDeps) {
     /** The user asked to try again now. */
     async retry(id: string): Promise<SendOutcome> {
       const item = await outboxStore.get(id);
-      if (!item) throw new AppError('not_found', 'This ticket is no longer waiting to be sent.');
+      if (!item) throw new AppError('not_found', t('errOutboxGone'));
       if (item.state === 'failed') {
         item.state = 'pending';
         await outboxStore.put(item);
@@ -146,7 +147,7 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     async discard(id: string): Promise<void> {
-      if (inFlight.has(id)) throw new AppError('bad_request', 'This ticket is being sent right now. Try again in a moment.');
+      if (inFlight.has(id)) throw new AppError('bad_request', t('errOutboxBusy'));
       await outboxStore.delete(id);
     },
 

@@ -1,5 +1,6 @@
 import type { ServiceNowUser } from '../connection/status';
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import type { ServiceNowClient } from './client';
 
 // Who the token belongs to. `javascript:gs.getUserName()` is the documented way to ask for the
@@ -13,7 +14,7 @@ export async function fetchCurrentUser(client: ServiceNowClient): Promise<Servic
   });
   const record = records[0];
   if (!record?.sys_id) {
-    throw new AppError('missing_role', 'Signed in, but ServiceNow would not say which user this is. Check that the integration user may read its own record in User Administration > Users.');
+    throw new AppError('missing_role', t('errUserUnknown'));
   }
   return {
     sysId: record.sys_id,

@@ -1,13 +1,14 @@
 import { AppError } from '../errors';
+import { sentences, t } from '../i18n';
 
 // ServiceNow answers errors as {"error":{"message","detail"},"status":"failure"} (Table API) or
 // {"error","error_description"} (OAuth). Turn each into an AppError that says what to do.
 
-export const CROSS_SCOPE_FIX =
-  'In ServiceNow, open System Definition > Tables, find "Application Registries" (oauth_entity), set "Accessible from" to "All application scopes" and check "Can read", then try again.';
+/** How to fix a cross-scope refusal, in the UI language. */
+export const crossScopeFix = (): string => t('fixCrossScope');
 
-export const ROLE_FIX =
-  'In ServiceNow, open User Administration > Users, select the integration user and give it the itil role (or a change management role), then try again.';
+/** How to give the integration user a role that may create tickets, in the UI language. */
+export const roleFix = (): string => t('fixRole');
 
 interface ServiceNowErrorBody {
   error?: { message?: unknown; detail?: unknown } | string;
@@ -33,51 +34,46 @@ export function serviceNowMessage(body: unknown): string {
 }
 
 export function instanceUnreachable(host: string, status?: number): AppError {
-  return new AppError(
-    'instance_unreachable',
-    `${host} did not answer like a ServiceNow instance. Check the instance name in the options; a developer instance may be asleep (wake it at developer.servicenow.com) and then try again.`,
-    { status },
-  );
+  return new AppError('instance_unreachable', t('errInstanceUnreachable', host), { status });
 }
 
 /** Maps a non-2xx ServiceNow REST answer. */
 export function mapHttpError(status: number, body: unknown, headers: Headers, host: string): AppError {
   const text = serviceNowMessage(body);
-  const said = text ? ` ServiceNow said: "${text.slice(0, 300)}".` : '';
+  // ServiceNow's own words are quoted as it sent them, never translated.
+  const said = text ? t('serviceNowSaid', text.slice(0, 300)) : '';
   if (body === undefined) return instanceUnreachable(host, status);
   if (status === 401) {
-    return new AppError('reconnect_needed', `ServiceNow no longer accepts the extension's sign-in. Reconnect in the extension.${said}`, { status });
+    return new AppError('reconnect_needed', sentences(t('errSignInRejected'), said), { status });
   }
   if (status === 403) {
     if (/cross-scope|cross scope/i.test(text)) {
-      return new AppError('cross_scope', `ServiceNow refused access because of a cross-scope access policy.${said} ${CROSS_SCOPE_FIX}`, { status });
+      return new AppError('cross_scope', sentences(t('errCrossScope'), said, crossScopeFix()), { status });
     }
-    return new AppError('missing_role', `The ServiceNow user is not allowed to do this.${said} ${ROLE_FIX}`, { status });
+    return new AppError('missing_role', sentences(t('errMissingRole'), said, roleFix()), { status });
   }
-  if (status === 404) return new AppError('not_found', `ServiceNow could not find the record or table.${said}`, { status });
+  if (status === 404) return new AppError('not_found', sentences(t('errNotFound'), said), { status });
   if (status === 429) {
     const retryAfter = Number(headers.get('retry-after'));
     const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 60;
-    return new AppError('rate_limited', `ServiceNow is limiting requests. The extension will try again in ${seconds} seconds.`, { status, retryAfter: seconds });
+    return new AppError('rate_limited', t('errRateLimited', seconds), { status, retryAfter: seconds });
   }
   if (status >= 500) {
-    return new AppError('server_error', `ServiceNow had a problem (HTTP ${status}). Try again in a few minutes.${said}`, { status });
+    return new AppError('server_error', sentences(t('errServerError', status), said), { status });
   }
-  return new AppError('bad_request', `ServiceNow refused the request (HTTP ${status}).${said}`, { status });
+  return new AppError('bad_request', sentences(t('errBadRequest', status), said), { status });
 }
 
 /** Maps a fetch that got no answer at all. */
 export function mapNetworkError(error: unknown, host: string): AppError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || /timeout|timed out/i.test(String(error))) {
-    return new AppError('timeout', `${host} did not answer in time. Check your network and try again.`, { cause: error });
+    return new AppError('timeout', t('errTimeout', host), { cause: error });
   }
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   return new AppError(
     'network',
-    offline
-      ? 'You are offline. The extension will continue when the network is back.'
-      : `Could not reach ${host}. Check the instance name and your network connection, then try again.`,
+    offline ? t('errOffline') : t('errNetwork', host),
     { cause: error },
   );
 }

@@ -1,5 +1,6 @@
 import { ofetch } from 'ofetch';
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import { instanceUnreachable, mapHttpError, mapNetworkError, parseJson } from './errors';
 
 // One place that sends a request to ServiceNow and decides what its answer means. Any answer
@@ -70,6 +71,7 @@ export async function serviceNowFetch(origin: string, path: string, req: HttpReq
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
+/** `what` is a short technical detail of what was wrong with the answer. */
 export function badResponse(what: string): AppError {
-  return new AppError('bad_response', `ServiceNow sent an unexpected answer (${what}). Try again; if it persists, check that the instance is a standard ServiceNow instance.`);
+  return new AppError('bad_response', t('errBadResponse', what));
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TaskTable } from '../servicenow/client';
 import { isActionId } from './correlation';
 
@@ -60,18 +61,18 @@ function isRealDate(value: string): boolean {
 export function validateDraft(draft: TicketDraft, today = localToday()): DraftErrors {
   const errors: DraftErrors = {};
   const name = draft.name.trim();
-  if (!name) errors.name = 'Enter a task name.';
-  else if (name.length > LIMITS.name) errors.name = `Shorten the task name to ${LIMITS.name} characters (it has ${name.length}).`;
+  if (!name) errors.name = t('draftNameEmpty');
+  else if (name.length > LIMITS.name) errors.name = t('draftNameTooLong', LIMITS.name, name.length);
   const description = draft.description.trim();
-  if (!description) errors.description = 'Enter a description of the work to do.';
-  else if (description.length > LIMITS.description) errors.description = `Shorten the description to ${LIMITS.description} characters (it has ${description.length}).`;
-  if (!TICKET_TYPES.includes(draft.type)) errors.type = 'Choose change request or incident.';
-  if (!PRIORITIES.includes(draft.priority)) errors.priority = 'Choose a priority.';
-  if (!draft.dueDate) errors.dueDate = 'Choose a due date.';
-  else if (!isRealDate(draft.dueDate)) errors.dueDate = 'Enter the due date as a date, for example 2026-12-31.';
-  else if (draft.dueDate < today) errors.dueDate = 'Choose a due date that is today or later.';
-  if (!SOURCES.includes(draft.source)) errors.source = 'Choose the recommendation source.';
-  if (!TICKET_CATEGORIES.includes(draft.category)) errors.category = 'Choose a category.';
+  if (!description) errors.description = t('draftDescriptionEmpty');
+  else if (description.length > LIMITS.description) errors.description = t('draftDescriptionTooLong', LIMITS.description, description.length);
+  if (!TICKET_TYPES.includes(draft.type)) errors.type = t('draftTypeInvalid');
+  if (!PRIORITIES.includes(draft.priority)) errors.priority = t('draftPriorityInvalid');
+  if (!draft.dueDate) errors.dueDate = t('draftDueDateEmpty');
+  else if (!isRealDate(draft.dueDate)) errors.dueDate = t('draftDueDateInvalid');
+  else if (draft.dueDate < today) errors.dueDate = t('draftDueDatePast');
+  if (!SOURCES.includes(draft.source)) errors.source = t('draftSourceInvalid');
+  if (!TICKET_CATEGORIES.includes(draft.category)) errors.category = t('draftCategoryInvalid');
   return errors;
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { sentences, t } from '../i18n';
 import type { ConnectionService } from '../connection/connection-service';
 import type { ConnectionState } from '../connection/status';
 import type { Outbox, SendOutcome } from '../outbox/outbox';
@@ -69,18 +70,18 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
 
     async create(draft: TicketDraft): Promise<SendOutcome> {
       const errors = Object.values(validateDraft(draft));
-      if (errors.length > 0) throw new AppError('invalid_input', errors.join(' '));
+      if (errors.length > 0) throw new AppError('invalid_input', sentences(...errors));
       const status = await connection.status();
       if (!CAN_QUEUE.includes(status.state)) {
-        throw new AppError('not_connected', 'Connect the extension to ServiceNow first: open the extension options or the ServiceNow provisioning page. Your ticket stays in the form.');
+        throw new AppError('not_connected', t('errNotConnectedTicket'));
       }
       if (draft.actionId && !draft.confirmDuplicate && status.state === 'connected') {
         // When ServiceNow cannot be asked (the form already said so), the ticket still goes into
         // the outbox, whose own attempt then reports the specific problem and keeps it for Retry.
         const existing = await existingFor(draft.actionId).catch(() => []);
         if (existing.length > 0) {
-          const names = existing.map((e) => e.number || 'a ticket waiting to be sent').join(', ');
-          throw new AppError('duplicate', `This improvement action already has ${names}. Confirm to create another ticket.`);
+          const names = existing.map((e) => e.number || t('duplicateWaiting')).join(', ');
+          throw new AppError('duplicate', t('errDuplicate', names));
         }
       }
       const correlationId = draft.actionId ? correlationIdFor(draft.actionId) : manualCorrelationId();
