@@ -53,7 +53,8 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       setContext(ctx);
       const base = prefill(action, user, initialType ? { ...ctx.preferences, defaultType: initialType } : ctx.preferences);
       if (saved && typeof saved === 'object') {
-        setDraft({ ...base, ...saved, initiatingUser: base.initiatingUser, actionId: base.actionId, actionLink: base.actionLink });
+        // Only the fields the user edits come back; a duplicate confirmation never does.
+        setDraft({ ...base, ...saved, initiatingUser: base.initiatingUser, actionId: base.actionId, actionLink: base.actionLink, confirmDuplicate: false });
         setRestored(true);
       } else {
         setDraft(base);
@@ -70,7 +71,8 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
 
   // Keep the draft while it is not sent, so closing by accident loses nothing.
   useEffect(() => {
-    if (!draft || outcome?.state === 'sent') return;
+    // Once sent, the outbox holds the ticket: no draft may come back to send it twice.
+    if (!draft || outcome) return;
     const timer = setTimeout(() => {
       void formDrafts.get().then((all) => formDrafts.set({ ...all, [draftKey]: draft }));
     }, 250);
@@ -127,7 +129,12 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       // From here the outbox holds the ticket: the draft is no longer needed to lose nothing.
       await clearDraft();
     } catch (e) {
-      setError(toAppError(e));
+      const appError = toAppError(e);
+      setError(appError);
+      // A ticket appeared since the form opened (another tab, a sync): show it and ask.
+      if (appError.code === 'duplicate') {
+        void send('prepareTicket', { actionId: draft.actionId }).then(setContext, () => undefined);
+      }
     } finally {
       setBusy(false);
     }

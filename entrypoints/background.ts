@@ -46,7 +46,7 @@ export default defineBackground(() => {
       if (sender === 'portal' && input.clientSecret !== undefined) {
         throw new AppError('refused_sender', t('errSecretInPortal'));
       }
-      return connection.saveSettings(input);
+      return connection.saveSettings(input, sender);
     },
     connect: async () => {
       const status = await connection.connect();

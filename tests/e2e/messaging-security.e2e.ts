@@ -59,6 +59,10 @@ test('the portal may not disconnect, set a secret, or send malformed requests', 
   expect(
     await sendAsContentScript(page, envelope('saveConnection', { instance: 'evil', clientId: 'x', clientSecret: 'y' })),
   ).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
+  // Nor replace the instance or client of an existing connection (only the options page may).
+  expect(
+    await sendAsContentScript(page, envelope('saveConnection', { instance: 'evil', clientId: 'x' })),
+  ).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
   expect(await sendAsContentScript(page, envelope('getStatus', { refresh: 'yes' }))).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
   expect(await sendAsContentScript(page, envelope('ping', { note: 'x', extra: 1 }))).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
   expect(await sendAsContentScript(page, envelope('ping', { note: 'x'.repeat(5000) }))).toMatchObject({ ok: false, error: { code: 'invalid_message' } });

@@ -11,6 +11,9 @@ export interface StoredTokens {
   accessExpiresAt: number;
   /** When the refresh token was issued; ServiceNow neither rotates nor extends it. */
   refreshIssuedAt: number;
+  /** Who issued them: tokens are only ever sent back to this instance, for this client. */
+  origin?: string;
+  clientId?: string;
 }
 
 let opened: ReturnType<typeof createStore> | undefined;

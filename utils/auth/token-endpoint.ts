@@ -73,5 +73,7 @@ export async function requestTokens(
       previousRefreshToken && previousRefreshToken.refreshToken === refreshToken
         ? previousRefreshToken.refreshIssuedAt
         : now,
+    origin: client.origin,
+    clientId: client.clientId,
   };
 }

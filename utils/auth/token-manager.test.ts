@@ -68,3 +68,24 @@ describe('token manager', () => {
     await expect(manager.accessToken()).rejects.toMatchObject({ code: 'not_connected' });
   });
 });
+
+describe('token manager: tokens stay with their instance', () => {
+  test('tokens issued for another instance or client are dropped, never sent', async () => {
+    await secretStore.setTokens({ accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 600_000, refreshIssuedAt: 1, origin: 'https://other.service-now.com', clientId: 'c' });
+    const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
+    await expect(manager.accessToken()).rejects.toMatchObject({ code: 'not_connected' });
+    expect(await secretStore.getTokens()).toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  test('a disconnect during a refresh wins: nothing is written back', async () => {
+    await secretStore.setTokens({ accessToken: 'old', refreshToken: 'r1', accessExpiresAt: 0, refreshIssuedAt: 1 });
+    fetchMock.mockImplementation(async () => {
+      await secretStore.deleteTokens(); // the user disconnected while ServiceNow answered
+      return tokenAnswer('new');
+    });
+    const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
+    await expect(manager.accessToken()).rejects.toMatchObject({ code: 'not_connected' });
+    expect(await secretStore.getTokens()).toBeUndefined();
+  });
+});

@@ -29,6 +29,12 @@ export function createTokenManager(deps: TokenManagerDeps) {
   async function stored(): Promise<StoredTokens> {
     const tokens = await secretStore.getTokens();
     if (!tokens) throw new AppError('not_connected', t('errNotConnected'));
+    // Tokens issued for other settings are never sent anywhere: drop them.
+    const client = await deps.loadClient();
+    if (tokens.origin && (tokens.origin !== client?.origin || tokens.clientId !== client.clientId)) {
+      await secretStore.deleteTokens();
+      throw new AppError('not_connected', t('errNotConnected'));
+    }
     return tokens;
   }
 
@@ -38,6 +44,9 @@ export function createTokenManager(deps: TokenManagerDeps) {
       if (!client) throw new AppError('not_configured', t('errNotSetUp'));
       try {
         const tokens = await requestTokens(client, { grant_type: 'refresh_token', refresh_token: current.refreshToken }, current);
+        // A disconnect while the refresh was under way wins: nothing is written back.
+        const still = await secretStore.getTokens();
+        if (still?.refreshToken !== current.refreshToken) throw new AppError('not_connected', t('errNotConnected'));
         await secretStore.setTokens(tokens);
         return tokens;
       } catch (error) {
@@ -54,6 +63,11 @@ export function createTokenManager(deps: TokenManagerDeps) {
   }
 
   return {
+    /** ServiceNow refused a token that was just refreshed: the session is over. */
+    async rejectSession(): Promise<void> {
+      await secretStore.deleteTokens();
+      await deps.onRefreshRefused();
+    },
     /** A token valid for at least a minute. */
     async accessToken(): Promise<string> {
       if (refreshing) return (await refreshing).accessToken;

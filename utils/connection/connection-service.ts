@@ -40,6 +40,8 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
   lastSyncAt: async () => undefined,
 }) {
   let connecting = false;
+  /** Bumped by every disconnect: a sign-in or refresh that started before must not store tokens. */
+  let forgetCount = 0;
   let lastChecklist: ChecklistStep[] | undefined;
 
   const tokens = createTokenManager({
@@ -136,7 +138,7 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
     status: publish,
     check,
 
-    async saveSettings(input: ConnectionSettingsInput): Promise<ConnectionStatus> {
+    async saveSettings(input: ConnectionSettingsInput, sender: 'portal' | 'extension-page' = 'extension-page'): Promise<ConnectionStatus> {
       const instance = parseInstance(input.instance);
       const clientId = input.clientId.trim();
       if (!/^[\w.~-]{1,200}$/.test(clientId)) {
@@ -144,7 +146,13 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
       }
       const previous = await connectionConfig.get();
       const changed = previous?.instanceOrigin !== instance.origin || previous?.clientId !== clientId;
-      if (changed && previous) await forget({ keepConfig: false });
+      if (changed && sender === 'portal' && previous) {
+        // The portal page may set up a first connection, never replace one (its page scripts
+        // can reach our open shadow root); changes belong in the extension options.
+        throw new AppError('refused_sender', t('errPortalChangeSettings'));
+      }
+      // Tokens belong to one instance and client: new settings start from a clean slate.
+      if (changed) await forget({ keepConfig: false, keepPermission: previous?.instanceOrigin === instance.origin });
       await connectionConfig.set({ instanceOrigin: instance.origin, instanceHost: instance.host, isServiceNowCloud: instance.isServiceNowCloud, clientId });
       if (input.clientSecret !== undefined) {
         if (input.clientSecret.trim()) await secretStore.setClientSecret(input.clientSecret.trim());
@@ -160,8 +168,9 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
       if (connecting) return publish();
       connecting = true;
       await publish();
+      const generation = forgetCount;
       try {
-        await probeInstance(config.instanceOrigin);
+        // Permission first: without it the instance cannot even be probed.
         if (!config.isServiceNowCloud) {
           const granted = await browser.permissions.contains({ origins: [originPattern(parseInstance(config.instanceHost))] });
           if (!granted) {
@@ -169,11 +178,18 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
           }
           await authMemo.set({ ...(await authMemo.get()), grantedOrigin: config.instanceOrigin });
         }
+        await probeInstance(config.instanceOrigin);
         const { code, codeVerifier, redirectUri } = await authorizeInteractively(config.instanceOrigin, config.clientId);
         const issued = await requestTokens(
           { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() },
           { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier },
         );
+        // The settings may have changed or been removed while the sign-in window was open.
+        const now = await connectionConfig.get();
+        if (generation !== forgetCount || now?.instanceOrigin !== config.instanceOrigin || now?.clientId !== config.clientId) {
+          await revoke(config.instanceOrigin, issued);
+          throw new AppError('auth_failed', t('errSettingsChangedDuringSignIn'));
+        }
         await secretStore.setTokens(issued);
         await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: false, lastAuthError: undefined });
       } catch (error) {
@@ -194,22 +210,26 @@ export function createConnectionService(hooks: { outboxCount(): Promise<number>;
     disconnect: (opts: { keepConfig: boolean }) => forget(opts).then(publish),
   };
 
+  /** Revokes both tokens at ServiceNow, best effort (it answers 200 whatever the token). */
+  async function revoke(origin: string, tokens: { refreshToken: string; accessToken: string }): Promise<void> {
+    await Promise.allSettled(
+      [tokens.refreshToken, tokens.accessToken].map((token) =>
+        serviceNowFetch(origin, '/oauth_revoke_token.do', { method: 'POST', query: { token }, timeoutMs: 5000 }),
+      ),
+    );
+  }
+
   /** Revokes (best effort) and deletes tokens and cached data; optionally the settings too. */
-  async function forget({ keepConfig }: { keepConfig: boolean }): Promise<void> {
+  async function forget({ keepConfig, keepPermission = false }: { keepConfig: boolean; keepPermission?: boolean }): Promise<void> {
+    forgetCount += 1;
     const [config, stored, memo] = await Promise.all([connectionConfig.get(), secretStore.getTokens(), authMemo.get()]);
-    if (config && stored) {
-      await Promise.allSettled(
-        [stored.refreshToken, stored.accessToken].map((token) =>
-          serviceNowFetch(config.instanceOrigin, '/oauth_revoke_token.do', { method: 'POST', query: { token }, timeoutMs: 5000 }),
-        ),
-      );
-    }
+    if (config && stored) await revoke(config.instanceOrigin, stored);
     await secretStore.deleteTokens();
     await Promise.allSettled(wipers.map((wipe) => wipe()));
-    if (memo.grantedOrigin) {
+    if (memo.grantedOrigin && !keepPermission) {
       await browser.permissions.remove({ origins: [`${memo.grantedOrigin}/*`] }).catch(() => false);
     }
-    await authMemo.set({ reconnectNeeded: false });
+    await authMemo.set({ reconnectNeeded: false, ...(keepPermission && memo.grantedOrigin ? { grantedOrigin: memo.grantedOrigin } : {}) });
     lastChecklist = undefined;
     if (!keepConfig) {
       await secretStore.deleteClientSecret();

@@ -265,6 +265,9 @@ export const en = {
   errUnknownRequest: 'Unknown request "{0}".',
   errRequestNotAllowed: '"{0}" cannot be requested from here.',
   errRequestMalformed: 'The request "{0}" is malformed.',
+  errOutboxOtherInstance: "This ticket was meant for {0}, but the extension is now set up for {1}. It was not sent there. Discard it, or switch back to {0} and select Retry.",
+  errPortalChangeSettings: "The ServiceNow instance or client of an existing connection can only be changed in the extension options.",
+  errSettingsChangedDuringSignIn: "The ServiceNow settings changed while the sign-in window was open, so that sign-in was discarded. Select Connect again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

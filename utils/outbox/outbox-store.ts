@@ -18,6 +18,8 @@ export type OutboxState = 'pending' | 'sending' | 'failed' | 'sent';
 
 export interface OutboxItem {
   id: string;
+  /** The instance the user sent it to; never sent anywhere else if the settings change. */
+  instanceOrigin?: string;
   createdAt: number;
   draft: TicketDraft;
   correlationId: string;

@@ -133,3 +133,38 @@ describe('outbox', () => {
     expect(await outbox.list()).toEqual([]);
   });
 });
+
+describe('outbox: review cases', () => {
+  test('a Retry that wakes a worker which died mid-send looks before it posts', async () => {
+    const { client, created } = fakeClient();
+    const outbox = createOutbox(deps(client));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    const item = (await outboxStore.get(first.outboxId))!;
+    await outboxStore.put({ ...item, state: 'sending', result: undefined, uncertain: false });
+    const restarted = createOutbox(deps(client));
+    expect(await restarted.retry(first.outboxId)).toMatchObject({ state: 'sent' });
+    expect(client.list).toHaveBeenCalled();
+    expect(created).toHaveLength(1);
+  });
+
+  test('a 201 without a usable body counts as possibly created', async () => {
+    const { client, created } = fakeClient();
+    client.create.mockImplementationOnce(async (_table, fields) => {
+      created.push(fields);
+      throw new AppError('bad_response', 'no sys_id');
+    });
+    const outbox = createOutbox(deps(client));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    expect(first.state).toBe('failed');
+    expect(await outbox.retry(first.outboxId)).toMatchObject({ state: 'sent', result: { number: 'CHG001' } });
+    expect(created).toHaveLength(1);
+  });
+
+  test('a ticket meant for another instance is never sent to the new one', async () => {
+    const { client, created } = fakeClient();
+    const outbox = createOutbox(deps(client));
+    const outcome = await outbox.submit(draft, 'm365ss-AdminMFAV2', 'https://old.service-now.com');
+    expect(outcome).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('old.service-now.com') } });
+    expect(created).toHaveLength(0);
+  });
+});

@@ -12,9 +12,10 @@ import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } fr
 // reference (written into the description), and only creates it when it is not there.
 
 const KEEP_SENT_MS = 24 * 3600 * 1000;
-/** Errors after which the POST may have been carried out although no answer came back. */
+/** Failures for want of a connection: retried by themselves after a (re)connect. */
 const AUTH_CODES: ReadonlySet<string> = new Set(['reconnect_needed', 'not_connected', 'not_configured']);
-const UNCERTAIN: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable']);
+/** Errors after which the POST may have been carried out although no usable answer came back. */
+const POSSIBLY_CREATED: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable', 'bad_response', 'internal']);
 
 export interface SendOutcome {
   outboxId: string;
@@ -75,12 +76,19 @@ export function createOutbox(deps: OutboxDeps) {
     const item = await outboxStore.get(id);
     if (!item) throw new AppError('not_found', t('errOutboxGone'));
     if (item.state === 'sent') return outcome(item);
+    // Stored as 'sending' while no attempt runs: the worker died mid-request.
+    const wasUncertain = item.uncertain || item.state === 'sending';
     item.state = 'sending';
     item.attempts += 1;
+    // Until ServiceNow answers for sure, this attempt may have created the record.
+    item.uncertain = true;
     await outboxStore.put(item);
     try {
       const client = await deps.client();
-      let result = item.uncertain ? await findExisting(client, item) : null;
+      if (item.instanceOrigin && client.origin !== item.instanceOrigin) {
+        throw new AppError('bad_request', t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host));
+      }
+      let result = wasUncertain ? await findExisting(client, item) : null;
       if (!result) {
         const record = await client.create(item.draft.type, toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }));
         result = { table: item.draft.type, sysId: record.sys_id!, number: record.number ?? '', url: recordUrl(client.origin, item.draft.type, record.sys_id!) };
@@ -91,7 +99,7 @@ export function createOutbox(deps: OutboxDeps) {
     } catch (error) {
       const appError = toAppError(error);
       item.lastError = appError.toJSON();
-      if (UNCERTAIN.has(appError.code)) item.uncertain = true;
+      item.uncertain = POSSIBLY_CREATED.has(appError.code) || wasUncertain;
       if (isRetryable(appError)) {
         item.state = 'pending';
         item.nextAttemptAt = now() + retryDelayMs(item.attempts, appError.extra.retryAfter);
@@ -118,9 +126,10 @@ export function createOutbox(deps: OutboxDeps) {
 
   return {
     /** Persists the draft first, then makes the first attempt. */
-    async submit(draft: TicketDraft, correlationId: string): Promise<SendOutcome> {
+    async submit(draft: TicketDraft, correlationId: string, instanceOrigin?: string): Promise<SendOutcome> {
       const item: OutboxItem = {
         id: crypto.randomUUID(),
+        instanceOrigin,
         createdAt: now(),
         draft,
         correlationId,

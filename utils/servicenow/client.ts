@@ -67,7 +67,13 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
     } catch (error) {
       if (!(error instanceof AppError && error.extra.status === 401)) throw error;
       const renewed = await tokens.renewAfterRejection(bearer);
-      return serviceNowFetch(origin, path, { ...req, bearer: renewed });
+      try {
+        return await serviceNowFetch(origin, path, { ...req, bearer: renewed });
+      } catch (again) {
+        // Refused again with a fresh token: the status must say Reconnect needed, not Connected.
+        if (again instanceof AppError && again.extra.status === 401) await tokens.rejectSession();
+        throw again;
+      }
     }
   }
 

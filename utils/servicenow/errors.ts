@@ -38,10 +38,26 @@ export function instanceUnreachable(host: string, status?: number): AppError {
 }
 
 /** Maps a non-2xx ServiceNow REST answer. */
+/** Retry-After in seconds (RFC 9110: delay-seconds or an HTTP date); 60 when missing or odd. */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number {
+  if (value === null || value.trim() === '') return 60;
+  if (/^\d+$/.test(value.trim())) return Math.min(Number(value), 3600);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, Math.min(3600, Math.ceil((date - now) / 1000))) : 60;
+}
+
 export function mapHttpError(status: number, body: unknown, headers: Headers, host: string): AppError {
   const text = serviceNowMessage(body);
   // ServiceNow's own words are quoted as it sent them, never translated.
   const said = text ? t('serviceNowSaid', text.slice(0, 300)) : '';
+  // Rate limits and server errors by status alone: a proxy or maintenance page may send HTML.
+  if (status === 429) {
+    const seconds = retryAfterSeconds(headers.get('retry-after'));
+    return new AppError('rate_limited', t('errRateLimited', seconds), { status, retryAfter: seconds });
+  }
+  if (status >= 500) {
+    return new AppError('server_error', sentences(t('errServerError', status), said), { status });
+  }
   if (body === undefined) return instanceUnreachable(host, status);
   if (status === 401) {
     return new AppError('reconnect_needed', sentences(t('errSignInRejected'), said), { status });
@@ -53,14 +69,6 @@ export function mapHttpError(status: number, body: unknown, headers: Headers, ho
     return new AppError('missing_role', sentences(t('errMissingRole'), said, roleFix()), { status });
   }
   if (status === 404) return new AppError('not_found', sentences(t('errNotFound'), said), { status });
-  if (status === 429) {
-    const retryAfter = Number(headers.get('retry-after'));
-    const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 60;
-    return new AppError('rate_limited', t('errRateLimited', seconds), { status, retryAfter: seconds });
-  }
-  if (status >= 500) {
-    return new AppError('server_error', sentences(t('errServerError', status), said), { status });
-  }
   return new AppError('bad_request', sentences(t('errBadRequest', status), said), { status });
 }
 

@@ -65,3 +65,23 @@ describe('serviceNowFetch error mapping', () => {
     expect(res).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
   });
 });
+
+describe('rate limits and server errors whatever the body', () => {
+  test('429 with an HTML body still honours Retry-After', async () => {
+    fetchMock.mockResolvedValue(new Response('<html>busy</html>', { status: 429, headers: { 'content-type': 'text/html', 'retry-after': '15' } }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'rate_limited', extra: { retryAfter: 15 } });
+  });
+  test('429 without Retry-After waits a minute, not zero', async () => {
+    fetchMock.mockResolvedValue(json(429, { error: { message: 'busy' } }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ extra: { retryAfter: 60 } });
+  });
+  test('503 maintenance page is a server error, not a sleeping instance', async () => {
+    fetchMock.mockResolvedValue(new Response('<html>maintenance</html>', { status: 503, headers: { 'content-type': 'text/html' } }));
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'server_error' });
+  });
+  test('Retry-After as an HTTP date', async () => {
+    const { retryAfterSeconds } = await import('./errors');
+    expect(retryAfterSeconds(new Date(Date.now() + 30_000).toUTCString())).toBeGreaterThanOrEqual(29);
+    expect(retryAfterSeconds('soon')).toBe(60);
+  });
+});

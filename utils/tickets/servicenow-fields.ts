@@ -34,7 +34,9 @@ export function toServiceNowFields(draft: TicketDraft, ids: { outboxId: string; 
     due_date: dueDateToServiceNow(draft.dueDate),
     correlation_id: ids.correlationId,
     correlation_display: CORRELATION_DISPLAY,
-    work_notes: `Created from the Microsoft Defender portal${draft.initiatingUser ? ` by ${draft.initiatingUser}` : ''} with ServiceNow Tickets for Microsoft 365 Security.`,
+    // Journal fields can render [code] markup: only our own fixed text goes there (the portal
+    // user, read from the page, is in the plain-text description).
+    work_notes: 'Created from the Microsoft Defender portal with ServiceNow Tickets for Microsoft 365 Security.',
   };
   if (draft.type === 'incident') Object.assign(fields, impactUrgencyFor(draft.priority));
   else Object.assign(fields, { priority: draft.priority, type: 'normal' });

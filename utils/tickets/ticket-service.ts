@@ -33,11 +33,15 @@ export interface TicketFormContext {
 const CAN_QUEUE: ConnectionState[] = ['connected', 'offline', 'reconnect_needed'];
 
 export function createTicketService(connection: ConnectionService, outbox: Outbox) {
-  async function existingFor(actionId: string): Promise<ExistingTicket[]> {
-    const correlationId = correlationIdFor(actionId);
-    const waiting = (await outbox.waitingFor(correlationId)).map<ExistingTicket>((w) => ({
+  /** Tickets of the action still in the outbox: known without ServiceNow. */
+  async function waitingFor(correlationId: string): Promise<ExistingTicket[]> {
+    return (await outbox.waitingFor(correlationId)).map<ExistingTicket>((w) => ({
       table: w.type, number: '', state: w.state, url: null, waiting: true,
     }));
+  }
+
+  /** Tickets of the action in ServiceNow (correlation IDs are validated action ids: query-safe). */
+  async function inServiceNow(correlationId: string): Promise<ExistingTicket[]> {
     const client = await connection.client();
     const found = await Promise.all(
       (['change_request', 'incident'] as const).map(async (table) => {
@@ -51,41 +55,60 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
         }));
       }),
     );
-    return [...waiting, ...found.flat()];
+    return found.flat();
   }
+
+  async function createNow(draft: TicketDraft, correlationId: string): Promise<SendOutcome> {
+    const status = await connection.status();
+    if (!CAN_QUEUE.includes(status.state)) {
+      throw new AppError('not_connected', t('errNotConnectedTicket'));
+    }
+    if (draft.actionId && !draft.confirmDuplicate) {
+      // When ServiceNow cannot be asked (the form already said so), the ticket still goes into
+      // the outbox, whose own attempt then reports the specific problem and keeps it for Retry.
+      const remote = status.state === 'connected' ? await inServiceNow(correlationId).catch(() => []) : [];
+      const existing = [...(await waitingFor(correlationId)), ...remote];
+      if (existing.length > 0) {
+        const names = existing.map((e) => e.number || t('duplicateWaiting')).join(', ');
+        throw new AppError('duplicate', t('errDuplicate', names));
+      }
+    }
+    return outbox.submit(draft, correlationId, status.instanceOrigin);
+  }
+
+  // One create per action at a time: a second form (another tab) waits for the first and then
+  // finds its ticket, instead of both passing the duplicate check.
+  const creating = new Map<string, Promise<SendOutcome>>();
 
   return {
     async context(actionId: string | null): Promise<TicketFormContext> {
       const [status, preferences] = await Promise.all([connection.status(), ticketPreferences.get()]);
       const context: TicketFormContext = { state: status.state, instanceHost: status.instanceHost, existing: [], preferences };
-      if (actionId && status.state === 'connected') {
-        try {
-          context.existing = await existingFor(actionId);
-        } catch (error) {
-          context.lookupError = error instanceof AppError ? error.message : String(error);
+      if (actionId) {
+        const correlationId = correlationIdFor(actionId);
+        context.existing = await waitingFor(correlationId);
+        if (status.state === 'connected') {
+          try {
+            context.existing.push(...(await inServiceNow(correlationId)));
+          } catch (error) {
+            context.lookupError = error instanceof AppError ? error.message : String(error);
+          }
         }
       }
       return context;
     },
 
-    async create(draft: TicketDraft): Promise<SendOutcome> {
+    create(draft: TicketDraft): Promise<SendOutcome> {
       const errors = Object.values(validateDraft(draft));
-      if (errors.length > 0) throw new AppError('invalid_input', sentences(...errors));
-      const status = await connection.status();
-      if (!CAN_QUEUE.includes(status.state)) {
-        throw new AppError('not_connected', t('errNotConnectedTicket'));
-      }
-      if (draft.actionId && !draft.confirmDuplicate && status.state === 'connected') {
-        // When ServiceNow cannot be asked (the form already said so), the ticket still goes into
-        // the outbox, whose own attempt then reports the specific problem and keeps it for Retry.
-        const existing = await existingFor(draft.actionId).catch(() => []);
-        if (existing.length > 0) {
-          const names = existing.map((e) => e.number || t('duplicateWaiting')).join(', ');
-          throw new AppError('duplicate', t('errDuplicate', names));
-        }
-      }
+      if (errors.length > 0) return Promise.reject(new AppError('invalid_input', sentences(...errors)));
       const correlationId = draft.actionId ? correlationIdFor(draft.actionId) : manualCorrelationId();
-      return outbox.submit(draft, correlationId);
+      const previous = creating.get(correlationId) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => createNow(draft, correlationId));
+      creating.set(correlationId, run);
+      void run.catch(() => undefined).finally(() => {
+        if (creating.get(correlationId) === run) creating.delete(correlationId);
+      });
+      return run;
     },
   };
 }
