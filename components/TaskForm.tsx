@@ -4,12 +4,13 @@ import { AppError, toAppError } from '@/utils/errors';
 import { t, type MessageKey } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 import type { ActionDetails, PortalUser } from '@/utils/portal/action-reader';
-import { STATES } from '@/utils/tickets/states';
+import { stateName } from '@/utils/tickets/state-names';
 import { formDrafts } from '@/utils/storage';
 import { localToday, PRIORITIES, SOURCES, TICKET_CATEGORIES, validateDraft, type DraftField, type TicketDraft } from '@/utils/tickets/ticket-draft';
 import type { TicketFormContext } from '@/utils/tickets/ticket-service';
 import { prefill } from './task-form-model';
 import { ErrorMessage } from './ErrorMessage';
+import { useStateNames } from './use-tickets';
 
 interface Props {
   action: ActionDetails | null;
@@ -21,12 +22,10 @@ interface Props {
 
 const CAN_SEND = ['connected', 'offline', 'reconnect_needed'];
 
-function stateName(table: TicketDraft['type'], value: string): string {
-  return STATES[table].find((s) => s.value === value)?.name ?? value;
-}
 
 /** The task form (F2.2-F2.6): prefilled from the action, validated, draft kept, sent through the worker. */
 export function TaskForm({ action, user, initialType, onClose }: Props) {
+  const names = useStateNames();
   const draftKey = action?.id ?? `new-${initialType ?? 'default'}`;
   const [context, setContext] = useState<TicketFormContext | null>(null);
   const [draft, setDraft] = useState<TicketDraft | null>(null);
@@ -193,7 +192,7 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
               <li key={i}>
                 {e.url ? <a class="snt-link" href={e.url} target="_blank" rel="noreferrer">{e.number}</a> : t(e.table === 'incident' ? 'typeIncident' : 'typeChange')}
                 {' — '}
-                {e.waiting ? t('existingWaiting') : stateName(e.table, e.state)}
+                {e.waiting ? t('existingWaiting') : stateName(names, e.table, e.state) ?? e.state}
               </li>
             ))}
           </ul>
