@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { LOCALES, messagesJson } from './utils/i18n/locales';
 
 // Public half of the development key: pins the extension id (cpkeknfkjeijkaciapgpgphiimkbilje)
 // of development and test builds, so the OAuth redirect URL https://<id>.chromiumapp.org/ stays
@@ -10,8 +11,17 @@ const DEV_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // UI text for the browser's own i18n: _locales/<locale>/messages.json from utils/i18n.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [locale, catalog] of Object.entries(LOCALES)) {
+        files.push({ relativeDest: `_locales/${locale}/messages.json`, contents: messagesJson(catalog) });
+      }
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'ServiceNow Tickets for Microsoft 365 Security',
+    default_locale: 'en',
     description:
       'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
     permissions: ['storage', 'identity', 'alarms'],

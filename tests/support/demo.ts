@@ -15,6 +15,8 @@ const world = await startWorld({
   extensionDir: join(PROJECT_ROOT, '.output', 'chrome-mv3'),
   headless,
   userDataDir: join(PROJECT_ROOT, '.tmp', 'demo-profile'),
+  // DEMO_LANG=de (fr, it, ja, zh-CN) shows the extension in that language.
+  lang: process.env.DEMO_LANG,
 });
 
 const home = await world.openPortal('/homepage');

@@ -25,6 +25,8 @@ export interface WorldOptions {
   userDataDir?: string;
   /** More unpacked extensions to load (security tests). */
   extraExtensions?: string[];
+  /** Browser UI language (e.g. 'de'): the extension's text follows it. */
+  lang?: string;
 }
 
 export interface World {
@@ -75,6 +77,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         XDG_CONFIG_HOME: join(tmp, 'xdg-config'),
         XDG_CACHE_HOME: join(tmp, 'xdg-cache'),
         TMPDIR: tmp,
+        // English unless a test asks otherwise, whatever the machine's locale.
+        LANGUAGE: options.lang ?? 'en-US',
       },
       args: [
         `--disable-extensions-except=${extensions}`,
@@ -90,6 +94,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         '--disable-component-update',
         '--disable-sync',
         '--disable-quic',
+        `--lang=${options.lang ?? 'en-US'}`,
       ],
     });
   } catch (error) {

@@ -269,4 +269,5 @@ export const de: Partial<Record<MessageKey, string>> = {
   errOutboxOtherInstance: "Dieses Ticket war für {0} bestimmt, die Erweiterung ist jetzt aber für {1} eingerichtet. Es wurde nicht dorthin gesendet. Verwerfen Sie es, oder wechseln Sie zurück zu {0} und wählen Sie „Wiederholen“.",
   errPortalChangeSettings: "Die ServiceNow-Instanz oder der Client einer bestehenden Verbindung kann nur in den Optionen der Erweiterung geändert werden.",
   errSettingsChangedDuringSignIn: "Die ServiceNow-Einstellungen wurden geändert, während das Anmeldefenster geöffnet war. Diese Anmeldung wurde daher verworfen. Wählen Sie erneut „Verbinden“.",
+  langTag: 'de',
 };

@@ -1,5 +1,7 @@
 // English UI strings; the other languages translate these keys. `{0}` marks a substitution.
 export const en = {
+  /** BCP 47 tag of this catalog's language (for lang attributes); not shown. */
+  langTag: 'en',
   productName: 'ServiceNow Tickets',
   state_not_configured: 'Not set up',
   state_not_connected: 'Not connected',

@@ -270,4 +270,5 @@ export const fr: Partial<Record<MessageKey, string>> = {
   errOutboxOtherInstance: "Ce ticket était destiné à {0}, mais l'extension est maintenant configurée pour {1}. Il n'y a pas été envoyé. Abandonnez-le, ou revenez à {0} et sélectionnez Réessayer.",
   errPortalChangeSettings: "L'instance ou le client ServiceNow d'une connexion existante ne peut être modifié que dans les options de l'extension.",
   errSettingsChangedDuringSignIn: "Les paramètres ServiceNow ont changé pendant que la fenêtre de connexion était ouverte ; cette connexion a donc été ignorée. Sélectionnez de nouveau Se connecter.",
+  langTag: 'fr',
 };

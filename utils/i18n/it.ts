@@ -270,4 +270,5 @@ export const it: Partial<Record<MessageKey, string>> = {
   errOutboxOtherInstance: "Questo ticket era destinato a {0}, ma l'estensione è ora configurata per {1}. Non è stato inviato lì. Eliminalo oppure torna a {0} e seleziona Riprova.",
   errPortalChangeSettings: "L'istanza o il client ServiceNow di una connessione esistente si può modificare solo nelle opzioni dell'estensione.",
   errSettingsChangedDuringSignIn: "Le impostazioni di ServiceNow sono cambiate mentre la finestra di accesso era aperta, quindi l'accesso è stato annullato. Seleziona di nuovo Connetti.",
+  langTag: 'it',
 };

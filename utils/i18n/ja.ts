@@ -270,4 +270,5 @@ export const ja: Partial<Record<MessageKey, string>> = {
   errOutboxOtherInstance: "このチケットは {0} 宛てでしたが、拡張機能は現在 {1} 用に設定されています。そちらには送信されていません。破棄するか、{0} に戻して [再試行] を選択してください。",
   errPortalChangeSettings: "既存の接続の ServiceNow インスタンスまたはクライアントは、拡張機能のオプションでのみ変更できます。",
   errSettingsChangedDuringSignIn: "サインイン ウィンドウが開いている間に ServiceNow の設定が変更されたため、そのサインインは破棄されました。もう一度 [接続] を選択してください。",
+  langTag: 'ja',
 };

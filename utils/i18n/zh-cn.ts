@@ -270,4 +270,5 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errOutboxOtherInstance: "此工单原本要发送到 {0}，但扩展现在配置为 {1}。它没有发送到那里。请丢弃它，或切换回 {0} 并选择“重试”。",
   errPortalChangeSettings: "现有连接的 ServiceNow 实例或客户端只能在扩展选项中更改。",
   errSettingsChangedDuringSignIn: "登录窗口打开期间 ServiceNow 设置发生了更改，因此已放弃此次登录。请再次选择“连接”。",
+  langTag: 'zh-CN',
 };
