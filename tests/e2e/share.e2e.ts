@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world';
-import { connect, flyoutShareButton, openActionFlyout, openFlyoutShareMenu, openRowShareSubmenu, openTaskFormFromFlyout, serviceNowItem, taskForm } from './pages/portal-page';
+import { connect, flyoutShareButton, portalPath, openActionFlyout, openFlyoutShareMenu, openRowShareSubmenu, openTaskFormFromFlyout, serviceNowItem, taskForm } from './pages/portal-page';
 
 interface Record { sys_id: string; number: string; short_description: string; description: string; priority: string; impact: string; urgency: string; due_date: string; correlation_id: string; correlation_display: string; journal?: { element: string; value: string }[] }
 
@@ -71,6 +71,15 @@ describe('in every language and under portal churn', () => {
     await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
     await form.getByTestId('ticket-created').waitFor();
     expect((await records('change_request')).filter((r) => r.correlation_id === 'm365ss-IntegratedApps')).toHaveLength(1);
+  });
+
+  test('a slow flyout (spinner first, command bar later) still gets the item', async () => {
+    const page = await world.openPortal(portalPath('/securescore?viewid=actions&actionId=scid_2010', { slow: 1500 }));
+    await page.locator('.ms-Panel').waitFor();
+    await openFlyoutShareMenu(page);
+    await expect.poll(() => page.locator('[data-snt-item="servicenow"]').count()).toBe(1);
+    await serviceNowItem(page).click();
+    await expect(taskForm(page).getByLabel('Task name').inputValue()).resolves.not.toBe('');
   });
 
   test('after in-app navigation away and back, the item still works and is not doubled', async () => {
