@@ -19,11 +19,9 @@ export default defineBackground(() => {
   outbox = createOutbox({
     client: () => connection.client(),
     // A new ticket shows in the cards and the action's status at once.
-    onSent: () => {
-      void connection.status();
-      void sync.requestSync('created');
-    },
+    onSent: () => void sync.requestSync('created'),
     wakeAt: (time) => waker.wakeAt(time),
+    // Republish the status: the popup's "waiting to be sent" count follows the outbox.
     onChange: () => void connection.status(),
   });
   const tickets = createTicketService(connection, outbox);
