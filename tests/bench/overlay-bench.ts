@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../support/certs';
 import { startWorld, type World } from '../support/world';
-import { connect, openActionFlyout, portalPath } from '../e2e/pages/portal-page';
+import { connect, openActionFlyout } from '../e2e/pages/portal-page';
 
 // `npm run bench` (overlay part): sizes of the built entry points, time from a Share menu opening
 // to our item being in it (quiet portal and under heavy DOM churn), and popup time to first paint.
@@ -80,9 +80,9 @@ export async function runOverlayBench(): Promise<void> {
       const times = await menuToItem(world, churn);
       console.log(`\nShare menu open → ServiceNow item present (${churn ? 'with heavy DOM churn' : 'quiet portal'}, ${RUNS} runs): median ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
     }
-    const paints = await popupPaint(world);
-    console.log(`Popup first contentful paint (10 opens, connected, cached status): median ${pct(paints, 50).toFixed(0)} ms, max ${Math.max(...paints).toFixed(0)} ms`);
-    void portalPath;
+    // A page that paints before its paint observer exists reports no entry: those runs are left out.
+    const paints = (await popupPaint(world)).filter(Number.isFinite);
+    console.log(`Popup first contentful paint (${paints.length} of 10 opens reported it; connected, cached status): median ${pct(paints, 50).toFixed(0)} ms, max ${Math.max(...paints).toFixed(0)} ms`);
   } finally {
     await world.close();
   }
