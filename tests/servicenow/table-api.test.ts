@@ -1,25 +1,17 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServiceNow, type ServiceNowStandIn } from './server.ts';
-import { JANE_ADMIN, NO_ROLES_USER, PUBLIC_CLIENT, SVC_USER } from './seed.ts';
-import { admin, api, call, connect, target, type Target } from './test-client.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceNowStandIn } from './server.ts';
+import { signedInUsers } from './signed-in-users.ts';
+import { JANE_ADMIN, NO_ROLES_USER, SVC_USER } from './seed.ts';
+import { admin, api, call, type Target } from './test-client.ts';
 
+const users = signedInUsers();
 let sn: ServiceNowStandIn;
 let t: Target;
-// svc_m365 has "Web service access only": allowed to log in here via the start-up setting.
 let jane: string; // itil + admin
 let svc: string; // itil
 let none: string; // no roles
-
-beforeAll(async () => {
-  sn = await startServiceNow({ port: 0, settings: { blockUiLoginForServiceAccounts: false } });
-  t = target(sn);
-});
-afterAll(() => sn.close());
-beforeEach(async () => {
-  sn.reset();
-  [jane, svc, none] = await Promise.all([connect(t, PUBLIC_CLIENT, 'jane.admin'), connect(t, PUBLIC_CLIENT, 'svc_m365'), connect(t, PUBLIC_CLIENT, 'no.roles')]).then((x) => x.map((k) => k.access_token));
-});
+beforeEach(() => ({ sn, t, jane, svc, none } = users));
 
 const GLIDE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const CHG = '/api/now/table/change_request';

@@ -1,27 +1,19 @@
 // @vitest-environment node
 // The parent table `task` through the Table and Aggregate APIs: the union of change requests and
 // incidents with task-level fields only, sys_class_name, read-only, same ACLs, paging and log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMAS } from './schema.ts';
-import { startServiceNow, type ServiceNowStandIn } from './server.ts';
-import { PUBLIC_CLIENT } from './seed.ts';
-import { admin, api, connect, target, type Target } from './test-client.ts';
+import type { ServiceNowStandIn } from './server.ts';
+import { signedInUsers } from './signed-in-users.ts';
+import { admin, api, type Target } from './test-client.ts';
 
+const users = signedInUsers();
 let sn: ServiceNowStandIn;
 let t: Target;
 let jane: string; // itil + admin
 let svc: string; // itil
 let none: string; // no roles
-
-beforeAll(async () => {
-  sn = await startServiceNow({ port: 0, settings: { blockUiLoginForServiceAccounts: false } });
-  t = target(sn);
-});
-afterAll(() => sn.close());
-beforeEach(async () => {
-  sn.reset();
-  [jane, svc, none] = await Promise.all([connect(t, PUBLIC_CLIENT, 'jane.admin'), connect(t, PUBLIC_CLIENT, 'svc_m365'), connect(t, PUBLIC_CLIENT, 'no.roles')]).then((x) => x.map((k) => k.access_token));
-});
+beforeEach(() => ({ sn, t, jane, svc, none } = users));
 
 const TASK = '/api/now/table/task';
 const STATS = '/api/now/stats/task';

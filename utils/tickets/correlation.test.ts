@@ -15,3 +15,8 @@ test('manual tickets and foreign ids have no action', () => {
 test('ids that could break an encoded query are refused', () => {
   for (const bad of ['a^ORb', 'x y', '', 'a'.repeat(81), '<img>']) expect(() => correlationIdFor(bad)).toThrow();
 });
+
+test('the prefix is matched without case, as ServiceNow does', () => {
+  expect(actionIdOf('M365SS-AdminMFAV2')).toBe('AdminMFAV2');
+  expect(actionIdOf('M365SS-MANUAL-abc')).toBeNull();
+});

@@ -26,8 +26,16 @@ export function manualCorrelationId(random: string = crypto.randomUUID()): strin
 }
 
 /** The improvement action id a correlation ID belongs to, if any. */
+/**
+ * Whether a correlation ID is ours. ServiceNow's STARTSWITH ignores case, so the sync receives
+ * `M365SS-…` too; treating those as foreign would make every sync see a count mismatch.
+ */
+export function hasOurPrefix(correlationId: string): boolean {
+  return correlationId.slice(0, CORRELATION_PREFIX.length).toLowerCase() === CORRELATION_PREFIX;
+}
+
 export function actionIdOf(correlationId: string): string | null {
-  if (!correlationId.startsWith(CORRELATION_PREFIX) || correlationId.startsWith(MANUAL_PREFIX)) return null;
+  if (!hasOurPrefix(correlationId) || correlationId.slice(0, MANUAL_PREFIX.length).toLowerCase() === MANUAL_PREFIX) return null;
   const id = correlationId.slice(CORRELATION_PREFIX.length);
   return isActionId(id) ? id : null;
 }

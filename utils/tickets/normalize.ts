@@ -1,5 +1,5 @@
 import type { ServiceNowRecord, TaskTable } from '../servicenow/client';
-import { actionIdOf, CORRELATION_PREFIX } from './correlation';
+import { actionIdOf, hasOurPrefix } from './correlation';
 import type { Ticket } from './types';
 
 // ServiceNow's answer is untrusted input (F4.2): a record becomes a Ticket only when its key
@@ -28,7 +28,7 @@ export function toTicket(table: TaskTable, record: ServiceNowRecord): Ticket | n
   const sysId = record.sys_id;
   const correlationId = record.correlation_id;
   if (typeof sysId !== 'string' || !SYS_ID.test(sysId)) return null;
-  if (typeof correlationId !== 'string' || !correlationId.startsWith(CORRELATION_PREFIX)) return null;
+  if (typeof correlationId !== 'string' || !hasOurPrefix(correlationId)) return null;
   const updatedOn = typeof record.sys_updated_on === 'string' && GLIDE_DATE_TIME.test(record.sys_updated_on) ? record.sys_updated_on : '';
   const dueDate = typeof record.due_date === 'string' && GLIDE_DATE_TIME.test(record.due_date) ? record.due_date : '';
   const state = typeof record.state === 'string' && STATE.test(record.state) ? record.state : '';
