@@ -10,6 +10,8 @@ const DEV_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Store packages build into their own folders, so the pinned development build stays loadable.
+  ...(process.env.STORE_BUILD === 'true' ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // UI text for the browser's own i18n: _locales/<locale>/messages.json from utils/i18n.
