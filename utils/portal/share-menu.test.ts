@@ -28,6 +28,14 @@ describe.each(['en', 'de'])('Share menus (%s)', (lang) => {
     expect(menus[0]!.list.querySelectorAll('[role="menuitem"]')).toHaveLength(4);
   });
 
+  test('without aria-controls the menu is found by its label or as the only open menu', () => {
+    load(`share-commandbar-menu.${lang}`);
+    document.querySelector('[aria-controls]')!.removeAttribute('aria-controls');
+    expect(findOpenShareMenus(document)).toHaveLength(1);
+    document.querySelector('[role="menu"]')!.removeAttribute('aria-labelledby');
+    expect(findOpenShareMenus(document)).toHaveLength(1);
+  });
+
   test('the standalone Share button menu is found', () => {
     load(`share-standalone-menu.${lang}`);
     const menus = findOpenShareMenus(document);

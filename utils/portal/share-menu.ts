@@ -56,6 +56,19 @@ function nextMenuAfter(layer: Element, root: ParentNode): Element | null {
   return null;
 }
 
+function menuLabelledBy(opener: Element, root: ParentNode): Element | null {
+  for (const menu of root.querySelectorAll(MENU_CONTAINER)) {
+    const ids = (menu.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    if (ids.some((id) => opener.id === id || opener.querySelector(`[id="${CSS.escape(id)}"]`))) return menu;
+  }
+  return null;
+}
+
+function onlyOpenMenu(root: ParentNode): Element | null {
+  const menus = root.querySelectorAll(MENU_CONTAINER);
+  return menus.length === 1 ? menus[0]! : null;
+}
+
 /** The row whose "…" button opened the menu holding a Share submenu item. */
 function rowOfOpenRowMenu(root: ParentNode): Element | null {
   for (const button of root.querySelectorAll(EXPANDED)) {
@@ -84,7 +97,9 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
     } else {
       const controls = opener.getAttribute('aria-controls');
       const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
-      menu = menuIn(controls ? doc.getElementById(controls) : null);
+      // aria-controls first; builds without it: the menu labelled by the button's own label, or
+      // the only menu open.
+      menu = menuIn(controls ? doc.getElementById(controls) : null) ?? menuLabelledBy(opener, root) ?? onlyOpenMenu(root);
     }
     if (!menu || menu === parentMenu || !looksLikeShareMenu(menu)) continue;
     const list = menu.querySelector(MENU_LIST) ?? menu.querySelector('ul');
