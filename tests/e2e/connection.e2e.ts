@@ -110,6 +110,26 @@ describe('connect', () => {
   });
 });
 
+describe('instance trouble after connecting', () => {
+  test('a hibernating developer instance is named as such, not read as data', async () => {
+    await connected();
+    await world.admin('POST', '/hibernate', { enabled: true });
+    const popup = await world.openExtensionPage('popup.html');
+    const step = popup.locator('[data-step="instance"][data-state="failed"]');
+    await step.waitFor();
+    expect(await step.textContent()).toContain('may be asleep');
+  });
+
+  test('an instance that cannot be reached at all says so and what to check', async () => {
+    await connected();
+    await world.servicenow.close();
+    const popup = await world.openExtensionPage('popup.html');
+    const step = popup.locator('[data-step="instance"][data-state="failed"]');
+    await step.waitFor({ timeout: 30_000 });
+    expect(await step.textContent()).toContain('Could not reach contoso.service-now.com');
+  });
+});
+
 describe('tokens', () => {
   test('an expired access token is refreshed once for parallel calls', async () => {
     await connected();
