@@ -57,8 +57,3 @@ export function observe(selector: string, callback: (element: Element) => void, 
 export function onDomChange(callback: () => void, { signal }: { signal: AbortSignal }): void {
   register({ kind: 'change', callback }, signal);
 }
-
-/** For tests and benchmarks: how many registrations are live. */
-export function liveRegistrations(): number {
-  return registrations.size;
-}

@@ -25,7 +25,6 @@ export const SHARE_BUTTON_ICON = `${icon('Share')}`;
 /** An open Fluent ContextualMenu's container (role=menu sits on the container). */
 export const MENU_CONTAINER = '.ms-ContextualMenu-container[role="menu"], [role="menu"]';
 export const MENU_LIST = 'ul.ms-ContextualMenu-list';
-export const MENU_ITEM = 'li.ms-ContextualMenu-item';
 export const MENU_ITEM_BUTTON = '[role="menuitem"]';
 
 /** Fluent Panel (the action flyout). */
@@ -49,9 +48,6 @@ export const MODAL_FOCUS_TRAP = '[aria-modal="true"] .ms-Panel-main';
 
 /** Our own menu item, wherever we put it. */
 export const OUR_MENU_ITEM = '[data-snt-item="servicenow"]';
-
-/** A built-in item of a Fluent ContextualMenu: an li holding a menuitem. */
-export const MENU_ITEM_LI = `${MENU_ITEM}, li`;
 
 export function findShareButtons(root: ParentNode): HTMLButtonElement[] {
   return [...root.querySelectorAll<HTMLElement>(SHARE_BUTTON_ICON)]

@@ -5,7 +5,6 @@ import {
   MENU_CONTAINER,
   MENU_ITEM_BUTTON,
   MENU_LIST,
-  PANEL,
   SHARE_ITEM_ICONS,
   icon,
 } from './selectors';
@@ -108,9 +107,4 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
     found.push({ menu, list, opener, origin: parentMenu ? 'row' : 'flyout', row });
   }
   return found;
-}
-
-/** Whether the opener sits in an action flyout (a Fluent Panel). */
-export function isInPanel(element: Element): boolean {
-  return element.closest(PANEL) !== null;
 }

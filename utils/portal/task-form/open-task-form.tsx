@@ -53,8 +53,3 @@ export function openTaskForm({ action = null, type }: OpenTaskFormOptions = {}):
     if (!ui.host.isConnected) container().append(ui.host);
   }, { signal: lifetime.signal });
 }
-
-/** For tests: whether a form is open. */
-export function isTaskFormOpen(): boolean {
-  return open !== null;
-}
