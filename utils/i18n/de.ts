@@ -240,7 +240,7 @@ export const de: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: 'Wird bei der Autorisierung geprüft.',
   stepAuthorizedReconnect: 'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr. Wählen Sie „Verbinden“, um sich erneut anzumelden.',
   stepAuthorizedConnect: 'Wählen Sie „Verbinden“, und melden Sie sich als Integrationsbenutzer bei ServiceNow an.',
-  stepUserPersonal: 'Angemeldet als {0}; das sieht nach einem persönlichen Konto aus. Tickets werden im Namen dieser Person erstellt. Verwenden Sie einen dedizierten Integrationsbenutzer (Web service access only): Trennen Sie die Verbindung, verbinden Sie sich erneut, und wählen Sie auf der ServiceNow-Seite „Not you?“, falls das einmalige Anmelden (SSO) Ihr eigenes Konto gewählt hat.',
+  stepUserPersonal: 'Angemeldet als {0}; das sieht nach einem persönlichen Konto aus. Tickets werden im Namen dieser Person erstellt. Verwenden Sie einen dedizierten Integrationsbenutzer: Trennen Sie die Verbindung, verbinden Sie sich erneut, und wählen Sie auf der ServiceNow-Seite „Not you?“, falls das einmalige Anmelden (SSO) Ihr eigenes Konto gewählt hat.',
   stepCreateRolesUnknown: 'Die Rollen des Benutzers konnten nicht gelesen werden. Ob Tickets erstellt werden dürfen, wird beim Senden des ersten Tickets geprüft.',
   stepCreateNoRole: '{0} hat keine Rolle, die Änderungsanfragen oder Incidents erstellen darf.',
   draftNameEmpty: 'Geben Sie einen Aufgabennamen ein.',

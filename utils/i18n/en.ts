@@ -241,7 +241,7 @@ export const en = {
   stepClientOnAuthorize: 'Checked when you authorize.',
   stepAuthorizedReconnect: 'ServiceNow no longer accepts the saved sign-in. Select Connect to sign in again.',
   stepAuthorizedConnect: 'Select Connect and sign in to ServiceNow as the integration user.',
-  stepUserPersonal: 'Signed in as {0}, which looks like a personal account. Tickets will be created in this person\'s name. Use a dedicated integration user (Web service access only): disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.',
+  stepUserPersonal: 'Signed in as {0}, which looks like a personal account. Tickets will be created in this person\'s name. Use a dedicated integration user: disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.',
   stepCreateRolesUnknown: 'Could not read the user\'s roles; creating tickets is checked when the first one is sent.',
   stepCreateNoRole: '{0} has no role that may create change requests or incidents.',
   draftNameEmpty: 'Enter a task name.',

@@ -241,7 +241,7 @@ export const fr: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: "Vérifié lors de l'autorisation.",
   stepAuthorizedReconnect: "ServiceNow n'accepte plus la connexion enregistrée. Sélectionnez Connecter pour vous reconnecter.",
   stepAuthorizedConnect: "Sélectionnez Connecter et connectez-vous à ServiceNow avec l'utilisateur d'intégration.",
-  stepUserPersonal: "Connecté en tant que {0}, qui semble être un compte personnel. Les tickets seront créés au nom de cette personne. Utilisez un utilisateur d'intégration dédié (Web service access only)\u00a0: déconnectez-vous, reconnectez-vous et choisissez «\u00a0Not you?\u00a0» sur la page ServiceNow si l'authentification unique a choisi votre propre compte.",
+  stepUserPersonal: "Connecté en tant que {0}, qui semble être un compte personnel. Les tickets seront créés au nom de cette personne. Utilisez un utilisateur d'intégration dédié\u00a0: déconnectez-vous, reconnectez-vous et choisissez «\u00a0Not you?\u00a0» sur la page ServiceNow si l'authentification unique a choisi votre propre compte.",
   stepCreateRolesUnknown: "Impossible de lire les rôles de l'utilisateur\u00a0; la création de tickets sera vérifiée lors de l'envoi du premier ticket.",
   stepCreateNoRole: "{0} n'a aucun rôle permettant de créer des demandes de modification ou des incidents.",
   draftNameEmpty: 'Entrez un nom de tâche.',

@@ -241,7 +241,7 @@ export const it: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: "Verificato al momento dell'autorizzazione.",
   stepAuthorizedReconnect: "ServiceNow non accetta più l'accesso salvato. Seleziona Connetti per accedere di nuovo.",
   stepAuthorizedConnect: "Seleziona Connetti e accedi a ServiceNow con l'utente di integrazione.",
-  stepUserPersonal: 'Accesso eseguito come {0}, che sembra un account personale. I ticket verranno creati a nome di questa persona. Usa un utente di integrazione dedicato (Web service access only): disconnettiti, connettiti di nuovo e scegli "Not you?" nella pagina di ServiceNow se l\'accesso Single Sign-On ha selezionato il tuo account.',
+  stepUserPersonal: 'Accesso eseguito come {0}, che sembra un account personale. I ticket verranno creati a nome di questa persona. Usa un utente di integrazione dedicato: disconnettiti, connettiti di nuovo e scegli "Not you?" nella pagina di ServiceNow se l\'accesso Single Sign-On ha selezionato il tuo account.',
   stepCreateRolesUnknown: "Impossibile leggere i ruoli dell'utente; la possibilità di creare ticket verrà verificata all'invio del primo ticket.",
   stepCreateNoRole: '{0} non ha alcun ruolo che consenta di creare richieste di modifica o incidenti.',
   draftNameEmpty: "Immetti un nome per l'attività.",

@@ -241,7 +241,7 @@ export const ja: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: '承認時に確認されます。',
   stepAuthorizedReconnect: 'ServiceNow は保存済みのサインインを受け付けなくなりました。[接続] を選択して、もう一度サインインしてください。',
   stepAuthorizedConnect: '[接続] を選択し、統合ユーザーとして ServiceNow にサインインしてください。',
-  stepUserPersonal: '{0} としてサインインしていますが、これは個人のアカウントのようです。チケットはこのユーザーの名前で作成されます。専用の統合ユーザー (Web service access only) を使用してください。シングル サインオンで自分のアカウントが選択された場合は、切断してからもう一度接続し、ServiceNow のページで [Not you?] を選択してください。',
+  stepUserPersonal: '{0} としてサインインしていますが、これは個人のアカウントのようです。チケットはこのユーザーの名前で作成されます。専用の統合ユーザー を使用してください。シングル サインオンで自分のアカウントが選択された場合は、切断してからもう一度接続し、ServiceNow のページで [Not you?] を選択してください。',
   stepCreateRolesUnknown: 'ユーザーのロールを読み取れませんでした。チケットを作成できるかどうかは、最初のチケットの送信時に確認されます。',
   stepCreateNoRole: '{0} には、変更要求またはインシデントを作成できるロールがありません。',
   draftNameEmpty: 'タスク名を入力してください。',

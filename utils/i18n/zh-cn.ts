@@ -241,7 +241,7 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: '将在你授权时检查。',
   stepAuthorizedReconnect: 'ServiceNow 不再接受已保存的登录。请选择“连接”重新登录。',
   stepAuthorizedConnect: '请选择“连接”，并以集成用户身份登录 ServiceNow。',
-  stepUserPersonal: '已以 {0} 身份登录，这看起来是个人帐户。工单将以此人的名义创建。请使用专用集成用户（Web service access only）：如果单一登录选择了你自己的帐户，请断开连接，重新连接，并在 ServiceNow 页面上选择“Not you?”。',
+  stepUserPersonal: '已以 {0} 身份登录，这看起来是个人帐户。工单将以此人的名义创建。请使用专用集成用户：如果单一登录选择了你自己的帐户，请断开连接，重新连接，并在 ServiceNow 页面上选择“Not you?”。',
   stepCreateRolesUnknown: '无法读取该用户的角色；将在发送第一个工单时检查能否创建工单。',
   stepCreateNoRole: '{0} 没有可以创建变更请求或事件的角色。',
   draftNameEmpty: '请输入任务名称。',
