@@ -67,3 +67,10 @@ describe('ticket queries', () => {
     expect(page.tickets).toHaveLength(2);
   });
 });
+
+test('action ids that are Object.prototype keys are plain keys', () => {
+  const ticket = { table: 'change_request', sysId: 'a'.repeat(32), number: 'CHG1', name: 'x', state: '-5', dueDate: '', updatedOn: '2026-01-01 00:00:00', modCount: 0, actionId: 'constructor' } as const;
+  const found = ticketsForActions([ticket], ['constructor', 'toString']);
+  expect(Object.keys(found)).toEqual(['constructor']);
+  expect(found.constructor).toEqual([ticket]);
+});

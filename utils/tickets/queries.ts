@@ -25,9 +25,13 @@ export function countStates(tickets: readonly Ticket[]): Record<string, number> 
 /** Tickets of each asked action, most recently updated first; actions without tickets are left out. */
 export function ticketsForActions(tickets: readonly Ticket[], actionIds: readonly string[]): ActionTickets {
   const wanted = new Set(actionIds);
-  const found: ActionTickets = {};
+  // A prototype-free object: an action id such as "constructor" is just a key here. It is sent
+  // through structured cloning to the content script, which reads it with Object.hasOwn.
+  const found: ActionTickets = Object.create(null) as ActionTickets;
   for (const ticket of tickets) {
-    if (ticket.actionId && wanted.has(ticket.actionId)) (found[ticket.actionId] ??= []).push(ticket);
+    if (!ticket.actionId || !wanted.has(ticket.actionId)) continue;
+    if (!Object.hasOwn(found, ticket.actionId)) found[ticket.actionId] = [];
+    found[ticket.actionId]!.push(ticket);
   }
   for (const list of Object.values(found)) list.sort(byUpdatedDesc);
   return found;
