@@ -1,4 +1,5 @@
-import { createStore, del, get, set, clear } from 'idb-keyval';
+import { del, get, set, clear } from 'idb-keyval';
+import { lazyStore } from '../idb-store';
 
 // Secrets (OAuth tokens, client secret) live in IndexedDB of the extension origin, written and
 // read only by the background worker. Content scripts run in the portal's origin and cannot
@@ -16,8 +17,7 @@ export interface StoredTokens {
   clientId?: string;
 }
 
-let opened: ReturnType<typeof createStore> | undefined;
-const store = () => (opened ??= createStore('snt-secrets', 'secrets'));
+const store = lazyStore('snt-secrets', 'secrets');
 
 export const secretStore = {
   getTokens: () => get<StoredTokens>('tokens', store()),

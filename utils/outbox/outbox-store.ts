@@ -1,4 +1,5 @@
-import { createStore, del, get, set, values } from 'idb-keyval';
+import { del, get, set, values } from 'idb-keyval';
+import { lazyStore } from '../idb-store';
 import type { SerializedError } from '../errors';
 import type { TaskTable } from '../servicenow/client';
 import type { TicketDraft } from '../tickets/ticket-draft';
@@ -32,8 +33,7 @@ export interface OutboxItem {
   result?: CreatedTicket;
 }
 
-let opened: ReturnType<typeof createStore> | undefined;
-const store = () => (opened ??= createStore('snt-outbox', 'items'));
+const store = lazyStore('snt-outbox', 'items');
 
 export const outboxStore = {
   get: (id: string) => get<OutboxItem>(id, store()),

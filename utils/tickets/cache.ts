@@ -1,4 +1,5 @@
-import { clear, createStore, get, set } from 'idb-keyval';
+import { clear, get, set } from 'idb-keyval';
+import { lazyStore } from '../idb-store';
 import type { TaskTable } from '../servicenow/client';
 import type { Ticket } from './types';
 
@@ -48,8 +49,7 @@ const key = (table: TaskTable) => `v1:${table}`;
 const META_KEY = 'v1:meta';
 
 export function createIdbTicketCache(): TicketCache {
-  let opened: ReturnType<typeof createStore> | undefined;
-  const store = () => (opened ??= createStore('snt-cache', 'tickets'));
+  const store = lazyStore('snt-cache', 'tickets');
   return {
     read: (table) => get<TableCache>(key(table), store()),
     write: (table, data) => set(key(table), data, store()),
