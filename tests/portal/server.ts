@@ -4,8 +4,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { listen } from '../support/listen';
 import { buildPortal } from './build';
 
 export interface PortalOptions {
@@ -105,19 +105,11 @@ export async function startPortal(opts: PortalOptions = {}): Promise<PortalServe
   const onRequest = handler(distDir);
   const listener = (req: IncomingMessage, res: ServerResponse) => void onRequest(req, res);
   const server: Server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createHttpServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const { port, url } = await listen(server, opts.port ?? 0, host, Boolean(opts.tls));
   let closing: Promise<void> | undefined;
   return {
     port,
-    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    url,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -8,7 +8,7 @@
 //   /__admin/…                                → test control (admin.ts), on any host
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../support/listen.ts';
 import { handleAdmin } from './admin.ts';
 import { handleStatsApi } from './aggregate-api.ts';
 import { handleAuthorizeGet, handleConsent, handleLogin, handleLogout } from './authorize.ts';
@@ -162,20 +162,12 @@ export async function startServiceNow(opts: StandInOptions = {}): Promise<Servic
 
   const server = secure ? https.createServer({ key: opts.tls!.key, cert: opts.tls!.cert }, onRequest) : http.createServer(onRequest);
   const listenHost = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, listenHost, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const urlHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+  const { port, url } = await listen(server, opts.port ?? 0, listenHost, secure);
 
   let closed: Promise<void> | undefined;
   return {
     port,
-    url: `${scheme}://${urlHost}:${port}`,
+    url,
     state,
     reset: () => state.reset(),
     close: () => {
