@@ -9,28 +9,21 @@ import type { ShareMenu } from './share-menu';
 export const ITEM_TEXT = 'ServiceNow';
 const ITEM_ATTR = 'data-snt-item';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
 /** ServiceNow mark: a 16 px ring with the "now" dot, drawn without innerHTML. */
 function serviceNowIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('width', '16');
-  svg.setAttribute('height', '16');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const ring = document.createElementNS(ns, 'circle');
-  ring.setAttribute('cx', '8');
-  ring.setAttribute('cy', '8');
-  ring.setAttribute('r', '6');
-  ring.setAttribute('fill', 'none');
-  ring.setAttribute('stroke', '#62d84e');
-  ring.setAttribute('stroke-width', '2.5');
-  const dot = document.createElementNS(ns, 'circle');
-  dot.setAttribute('cx', '8');
-  dot.setAttribute('cy', '8');
-  dot.setAttribute('r', '2');
-  dot.setAttribute('fill', '#293e40');
-  svg.append(ring, dot);
+  const svg = svgElement('svg', { viewBox: '0 0 16 16', width: '16', height: '16', 'aria-hidden': 'true', focusable: 'false' });
+  svg.append(
+    svgElement('circle', { cx: '8', cy: '8', r: '6', fill: 'none', stroke: '#62d84e', 'stroke-width': '2.5' }),
+    svgElement('circle', { cx: '8', cy: '8', r: '2', fill: '#293e40' }),
+  );
   return svg;
 }
 
