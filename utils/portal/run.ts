@@ -1,4 +1,3 @@
-import { send } from '../messaging';
 import { installE2eBridge } from './e2e-bridge';
 import { startFeatures, type Feature } from './feature-manager';
 import { connectCard } from './features/connect-card';
@@ -13,7 +12,5 @@ const features: Feature[] = [connectCard, provisioningPage, shareMenu, homeCards
 /** The content script's whole job: start the overlay features for the current portal page. */
 export function run(lifetime: AbortSignal): void {
   if (import.meta.env.MODE === 'e2e') installE2eBridge(lifetime);
-  // Wakes the worker early and proves the channel works; failures surface in the features.
-  void send('ping', { note: 'content-script' }).catch(() => undefined);
   startFeatures(features, lifetime);
 }
