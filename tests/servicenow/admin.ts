@@ -3,7 +3,7 @@
 // route only calls a StandInState method, so in-process tests can do the same directly.
 import { mediaType, readBody, sendJson, type Ctx } from './http-util.ts';
 import { TASK_TABLES, type TaskTable } from './seed.ts';
-import type { FaultInput, StandInSettings } from './state.ts';
+import type { FaultInput, ScheduleInput, StandInSettings } from './state.ts';
 
 class AdminError extends Error {
   constructor(readonly status: number, message: string) {
@@ -54,11 +54,19 @@ async function route(ctx: Ctx): Promise<unknown> {
       state.reset();
       return { ok: true };
     case 'GET faults':
+      if (b === 'schedule') {
+        const schedule = state.faultSchedule();
+        return schedule ? { active: true, ...schedule } : { active: false };
+      }
+      if (b === 'counts') return state.faultCounts();
       return state.faults;
     case 'POST faults':
+      if (b === 'schedule') return { ok: true, schedule: state.setFaultSchedule(body as unknown as ScheduleInput) };
       return { ok: true, fault: state.addFault(body as unknown as FaultInput) };
     case 'DELETE faults':
-      state.clearFaults();
+      if (b === 'schedule') state.clearFaultSchedule();
+      else if (b === 'counts') state.clearFaultCounts();
+      else state.clearFaults();
       return { ok: true };
     case 'POST expire-tokens': {
       const kind = (body.kind ?? 'all') as string;

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // Small HTTP helpers on top of node:http so the handlers stay free of plumbing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { StandInState } from './state.ts';
+import type { LogEntry, StandInState } from './state.ts';
 
 /** Everything a handler needs to know about one request. */
 export interface Ctx {
@@ -18,15 +18,28 @@ export interface Ctx {
   state: StandInState;
   /** Extra, non-secret facts for the request log. */
   logExtra: { grant_type?: string };
-  /** Writes the log entry now (used for requests that are never answered). */
-  finishLog?: () => void;
+  /** This request's entry in the request log (filled in while the request is handled). */
+  logEntry?: LogEntry;
 }
 
 const MAX_BODY = 5 * 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 
+/** One read per request: the server reads bodies early (for the request log), handlers read them again. */
+const bodies = new WeakMap<IncomingMessage, Promise<string>>();
+
 export function readBody(req: IncomingMessage): Promise<string> {
+  let body = bodies.get(req);
+  if (!body) {
+    body = readStream(req);
+    body.catch(() => undefined); // the handler that awaits it reports the error
+    bodies.set(req, body);
+  }
+  return body;
+}
+
+function readStream(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -52,6 +65,15 @@ export function mediaType(req: IncomingMessage): string {
 export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { Server: 'ServiceNow', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+/** Writes an answer exactly as given (Content-Length computed), bypassing the helpers' checks. */
+export function sendRaw(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer | string): void {
+  if (res.destroyed) return;
+  const clean: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== 'content-length') clean[k] = v;
+  res.writeHead(status, { ...clean, 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
 

@@ -85,6 +85,11 @@ export function unexpectedHtmlPage(): string {
   return page('ServiceNow', '<h1>Your session has expired</h1>\n<p>Please log in again.</p>\n<p><a href="/login.do">Log in</a></p>');
 }
 
+/** HTML fault with a 5xx status: what a load balancer or a node being upgraded answers. */
+export function serviceUnavailablePage(): string {
+  return page('Service Unavailable', '<h1>Service Unavailable</h1>\n<p>The instance is undergoing maintenance or is temporarily overloaded. Try again later.</p>');
+}
+
 export function homePage(host: string): string {
   return page('ServiceNow', `<h1>ServiceNow</h1>\n<p>${e(host)} (local stand-in)</p>`);
 }

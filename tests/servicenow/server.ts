@@ -13,15 +13,16 @@ import { handleAdmin } from './admin.ts';
 import { handleStatsApi } from './aggregate-api.ts';
 import { handleAuthorizeGet, handleConsent, handleLogin, handleLogout } from './authorize.ts';
 import { rest } from './errors.ts';
-import { applyFault } from './faults.ts';
+import { applyFault, type FaultEnv } from './faults.ts';
 import { BodyTooLarge, sendHtml, sendJson, type Ctx } from './http-util.ts';
 import { authenticateBearer, handleRevoke, handleToken } from './oauth.ts';
 import { errorPage, hibernatingPage, homePage, instanceUnavailablePage } from './pages.ts';
+import { ConnectionCounter, logRequestBody, startLog, type Connection } from './request-log.ts';
 import { StandInState, type StandInSettings } from './state.ts';
 import { handleTableApi } from './table-api.ts';
 
 export { DEFAULT_SETTINGS, StandInState } from './state.ts';
-export type { FaultInput, LogEntry, Row, StandInSettings } from './state.ts';
+export type { FaultInput, FaultKind, LogEntry, Row, ScheduleInput, StandInSettings } from './state.ts';
 
 export interface StandInOptions {
   /** 0 = any free port (default). */
@@ -50,9 +51,6 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const TABLE_PATH = /^\/api\/now\/(?:v[12]\/)?table\/([^/]+)(?:\/([^/]+))?\/?$/;
 const STATS_PATH = /^\/api\/now\/(?:v[12]\/)?stats\/([^/]+)\/?$/;
 
-/** Parameters whose values must never reach the request log. */
-const SECRET_PARAM = /token|secret|password|verifier|^code$|assertion/i;
-
 function hostOf(hostHeader: string): string {
   let h = hostHeader.trim().toLowerCase();
   if (h.startsWith('[')) h = h.slice(1, h.indexOf(']'));
@@ -60,56 +58,23 @@ function hostOf(hostHeader: string): string {
   return h.replace(/\.$/, '');
 }
 
-function startLog(ctx: Ctx): void {
-  const { req, res, state } = ctx;
-  const query: Record<string, string> = {};
-  for (const [k, v] of ctx.url.searchParams) query[k] = SECRET_PARAM.test(k) ? '[redacted]' : v;
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    state.log.push({
-      t: new Date(state.now()).toISOString(),
-      method: req.method ?? '',
-      path: ctx.path,
-      query,
-      status: res.headersSent ? res.statusCode : 0,
-      host: ctx.host,
-      ...(ctx.logExtra.grant_type ? { grant_type: ctx.logExtra.grant_type } : {}),
-    });
-  };
-  res.once('finish', finish);
-  res.once('close', finish);
-  ctx.finishLog = finish;
-}
-
-async function dispatch(ctx: Ctx, hung: Set<ServerResponse>): Promise<void> {
+async function dispatch(ctx: Ctx, connection: Connection, env: FaultEnv): Promise<void> {
   const { state, res, path, method } = ctx;
   if (path === '/__admin' || path.startsWith('/__admin/')) return handleAdmin(ctx);
 
-  startLog(ctx);
+  const entry = startLog(ctx, connection);
   if (!state.isInstanceHost(ctx.host) && !LOOPBACK.has(ctx.host)) return sendHtml(res, 200, instanceUnavailablePage(ctx.host));
   if (state.hibernating) return sendHtml(res, 200, hibernatingPage());
+  await logRequestBody(ctx, entry);
 
   const fault = state.takeFault(method, path);
-  if (fault?.kind === 'drop-after') {
-    // The request is carried out, then the answer breaks off half-way (the worst case for "never
-    // create a ticket twice"). Some bytes do arrive: a connection dropped before any answer makes
-    // browsers resend the request by themselves, which a real server would not have processed.
-    const socket = ctx.req.socket;
-    const end = res.end.bind(res);
-    res.end = ((chunk?: unknown) => {
-      const body = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.alloc(0);
-      res.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.destroy());
-      void end;
-      return res;
-    }) as typeof res.end;
-  } else if (fault) {
-    applyFault(ctx, fault, hung);
-    if (fault.kind === 'hang') ctx.finishLog?.();
-    return;
-  }
+  if (!fault) return route(ctx);
+  entry.fault = fault.label;
+  return applyFault(ctx, fault, env, () => route(ctx));
+}
 
+async function route(ctx: Ctx): Promise<void> {
+  const { state, res, path, method } = ctx;
   if (path === '/' || path === '/navpage.do') return sendHtml(res, 200, homePage(ctx.host));
   if (path === '/oauth_auth.do') return method === 'POST' ? handleConsent(ctx) : handleAuthorizeGet(ctx);
   if (path === '/login.do') return handleLogin(ctx);
@@ -129,7 +94,8 @@ async function dispatch(ctx: Ctx, hung: Set<ServerResponse>): Promise<void> {
 
 export async function startServiceNow(opts: StandInOptions = {}): Promise<ServiceNowStandIn> {
   const state = new StandInState(opts.settings);
-  const hung = new Set<ServerResponse>();
+  const env: FaultEnv = { hung: new Set<ServerResponse>(), timers: new Set() };
+  const connections = new ConnectionCounter();
   const secure = opts.tls !== undefined;
   const scheme = secure ? 'https' : 'http';
 
@@ -154,7 +120,7 @@ export async function startServiceNow(opts: StandInOptions = {}): Promise<Servic
       state,
       logExtra: {},
     };
-    dispatch(ctx, hung).catch((e: unknown) => {
+    dispatch(ctx, connections.request(req.socket), env).catch((e: unknown) => {
       if (e instanceof BodyTooLarge) sendJson(res, 413, { error: { message: 'Request entity too large', detail: null }, status: 'failure' });
       else sendJson(res, 500, { error: { message: 'Internal server error', detail: e instanceof Error ? e.message : String(e) }, status: 'failure' });
     });
@@ -173,8 +139,10 @@ export async function startServiceNow(opts: StandInOptions = {}): Promise<Servic
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
-        for (const r of hung) r.destroy();
-        hung.clear();
+        for (const timer of env.timers) clearTimeout(timer);
+        env.timers.clear();
+        for (const r of env.hung) r.destroy();
+        env.hung.clear();
         server.closeAllConnections();
       });
       return closed;

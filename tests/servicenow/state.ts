@@ -1,6 +1,7 @@
 // All mutable data of one stand-in: users, OAuth registry, tokens, sessions, tables, switches,
 // faults and the request log. Every admin route is a thin wrapper around a method here, so
 // in-process tests can call the same functions directly.
+import { FaultBook, type Fault, type FaultInput, type ScheduleInput, type ScheduleStatus } from './fault-book.ts';
 import { formatGlideDateTime, insertRecord, normalizeGlideDateTime, updateRecord } from './records.ts';
 import {
   DEFAULT_ACCESS_TOKEN_LIFESPAN,
@@ -16,6 +17,8 @@ import {
   type SeedUser,
   type TaskTable,
 } from './seed.ts';
+
+export type { Fault, FaultInput, FaultKind, ScheduleEntry, ScheduleInput, ScheduleStatus } from './fault-book.ts';
 
 /** A stored record: every value is a string, as ServiceNow returns them. */
 export type Row = Record<string, string>;
@@ -89,31 +92,30 @@ export interface Session {
   expiresAt: number;
 }
 
-export type FaultKind = 'status' | 'hang' | 'drop' | 'html' | 'drop-after';
-
-export interface FaultInput {
-  /** Path prefix, e.g. "/api/now/table/incident". */
-  match: string;
-  method?: string;
-  kind: FaultKind;
-  status?: number;
-  retryAfter?: number;
-  times?: number;
-}
-
-export interface Fault extends FaultInput {
-  times: number;
-}
-
 export interface LogEntry {
+  /** When the request arrived (the instance clock). */
   t: string;
   method: string;
   path: string;
   /** Query parameters; values of token/secret-like parameters are redacted. */
   query: Record<string, string>;
+  /** Status sent; 0 while in flight and when no answer (or no status line) was ever sent. */
   status: number;
   host: string;
   grant_type?: string;
+  /** The TCP/TLS connection (1, 2, … per stand-in) and the request's place on it (1 = first). */
+  connection: number;
+  connection_request: number;
+  /** correlation_id of a JSON request body (Table API writes), when present. */
+  correlation_id?: string;
+  /** Values of settings.logBodyFields found in a JSON request body. */
+  body?: Record<string, string>;
+  /** Label of the fault injected into this request. */
+  fault?: string;
+  /** The record this request inserted (also set when a late create happens after the answer was lost). */
+  created?: { table: string; sys_id: string; number: string };
+  /** When the answer finished or the connection closed. */
+  done_at?: string;
 }
 
 export interface StandInSettings {
@@ -134,9 +136,14 @@ export interface StandInSettings {
    * readable. Off by default (a base instance lets itil read task).
    */
   taskReadDenied: boolean;
+  /**
+   * Fields of JSON request bodies copied into the request log (`body`), e.g. a custom request
+   * identity field. correlation_id is always logged on its own too.
+   */
+  logBodyFields: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403', taskReadDenied: false };
+export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403', taskReadDenied: false, logBodyFields: ['correlation_id'] };
 
 export interface SeedRequest {
   count: number;
@@ -157,8 +164,11 @@ export class StandInState {
   codes = new Map<string, AuthCode>();
   sessions = new Map<string, Session>();
   pendingAuth = new Map<string, PendingAuth>();
-  faults: Fault[] = [];
+  /** Queued one-off faults, the random schedule and the counters of injected faults. */
+  faultBook = new FaultBook();
   log: LogEntry[] = [];
+  /** Bumped by reset(): work scheduled before (late creates) is dropped. */
+  generation = 0;
   hibernating = false;
   crossScopeBlocked = false;
   settings: StandInSettings = { ...DEFAULT_SETTINGS };
@@ -192,11 +202,12 @@ export class StandInState {
     this.codes.clear();
     this.sessions.clear();
     this.pendingAuth.clear();
-    this.faults = [];
+    this.faultBook.reset();
     this.log = [];
+    this.generation++;
     this.hibernating = false;
     this.crossScopeBlocked = false;
-    this.settings = { ...this.initialSettings };
+    this.settings = { ...this.initialSettings, logBodyFields: [...this.initialSettings.logBodyFields] };
     this.clockOffsetMs = 0;
   }
 
@@ -231,6 +242,10 @@ export class StandInState {
       this.settings.aclReadDenied = patch.aclReadDenied;
     }
     if (patch.taskReadDenied !== undefined) this.settings.taskReadDenied = String(patch.taskReadDenied) === 'true';
+    if (patch.logBodyFields !== undefined) {
+      if (!Array.isArray(patch.logBodyFields)) throw new Error('logBodyFields must be an array of field names');
+      this.settings.logBodyFields = patch.logBodyFields.map(String);
+    }
     return { ...this.settings };
   }
 
@@ -364,31 +379,48 @@ export class StandInState {
 
   // ---- faults and log ------------------------------------------------------------------
 
+  /** Queued faults (consumed in order of matching requests). */
+  get faults(): Fault[] {
+    return this.faultBook.queued;
+  }
+
   addFault(input: FaultInput): Fault {
-    if (!input || typeof input.match !== 'string' || !input.match.startsWith('/')) throw new Error('fault.match must be a path prefix starting with /');
-    if (!['status', 'hang', 'drop', 'html', 'drop-after'].includes(input.kind)) throw new Error('fault.kind must be status, hang, drop, html or drop-after');
-    if (input.kind === 'status' && !(Number(input.status) >= 400 && Number(input.status) <= 599)) throw new Error('fault.status must be 4xx or 5xx');
-    const fault: Fault = { ...input, method: input.method?.toUpperCase(), times: input.times === undefined ? 1 : Math.max(1, Math.floor(Number(input.times))) };
-    this.faults.push(fault);
-    return fault;
+    return this.faultBook.add(input);
   }
 
+  /** Clears queued faults and the schedule (the counters stay until reset or clearFaultCounts). */
   clearFaults(): void {
-    this.faults = [];
+    this.faultBook.clear();
   }
 
-  /** Returns and consumes the first fault matching this request, if any. */
+  setFaultSchedule(input: ScheduleInput): ScheduleStatus {
+    return this.faultBook.setSchedule(input);
+  }
+
+  faultSchedule(): ScheduleStatus | undefined {
+    return this.faultBook.scheduleStatus();
+  }
+
+  clearFaultSchedule(): void {
+    this.faultBook.clearSchedule();
+  }
+
+  /** Faults injected since the last reset, by label (e.g. {"status-429": 3, "drop-before-answer": 1}). */
+  faultCounts(): Record<string, number> {
+    return { ...this.faultBook.counts };
+  }
+
+  clearFaultCounts(): void {
+    this.faultBook.counts = {};
+  }
+
+  /** Returns (and consumes) the fault for this request: a queued one, else a draw from the schedule. */
   takeFault(method: string, path: string): Fault | undefined {
-    const i = this.faults.findIndex((f) => path.startsWith(f.match) && (!f.method || f.method === method.toUpperCase()));
-    if (i < 0) return undefined;
-    const f = this.faults[i]!;
-    f.times--;
-    if (f.times <= 0) this.faults.splice(i, 1);
-    return f;
+    return this.faultBook.take(method, path);
   }
 
   getLog(): LogEntry[] {
-    return this.log.map((e) => ({ ...e, query: { ...e.query } }));
+    return this.log.map((e) => ({ ...e, query: { ...e.query }, ...(e.body ? { body: { ...e.body } } : {}), ...(e.created ? { created: { ...e.created } } : {}) }));
   }
 
   clearLog(): void {

@@ -83,6 +83,7 @@ async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> 
   const present = presentOptions(ctx);
   const body = await readJsonObject(ctx);
   const row = insertRecord(ctx.state, table, body, user);
+  if (ctx.logEntry) ctx.logEntry.created = { table, sys_id: row.sys_id!, number: row.number! };
   sendJson(ctx.res, 201, { result: presentRecord(ctx.state, table, row, present) }, { Location: `${ctx.origin}/api/now/table/${table}/${row.sys_id}` });
 }
 

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { EXTENSION_REDIRECT_URL, INSTANCE_HOST, SEED_PASSWORD, type SeedClient } from './seed.ts';
 import type { ServiceNowStandIn } from './server.ts';
 
@@ -27,6 +28,8 @@ export interface CallOptions {
   body?: string;
   /** Abort after this many ms (for hang faults). */
   timeoutMs?: number;
+  /** A keep-alive agent to reuse connections (default: a new connection per call). */
+  agent?: http.Agent;
 }
 
 export function target(s: ServiceNowStandIn, extra: Partial<Target> = {}): Target {
@@ -38,7 +41,7 @@ export function call(t: Target, method: string, path: string, opts: CallOptions 
   const headers: Record<string, string> = { host, ...opts.headers };
   if (opts.body !== undefined) headers['content-length'] = String(Buffer.byteLength(opts.body));
   return new Promise((resolve, reject) => {
-    const options = { host: '127.0.0.1', port: t.port, method, path, headers, agent: false as const };
+    const options = { host: '127.0.0.1', port: t.port, method, path, headers, agent: opts.agent ?? (false as const) };
     const req = t.secure
       ? https.request({ ...options, servername: host, ca: t.ca, rejectUnauthorized: t.ca !== undefined })
       : http.request(options);
@@ -160,12 +163,34 @@ export async function connect(t: Target, client: SeedClient, userName = 'jane.ad
   return res.json() as Tokens;
 }
 
-/** JSON API call with a Bearer token. */
-export function api(t: Target, method: string, path: string, token: string | null, body?: unknown, host = INSTANCE_HOST): Promise<Res> {
+/** JSON API call with a Bearer token (`extra`: e.g. a keep-alive agent or a client timeout). */
+export function api(t: Target, method: string, path: string, token: string | null, body?: unknown, host = INSTANCE_HOST, extra: Pick<CallOptions, 'agent' | 'timeoutMs'> = {}): Promise<Res> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return call(t, method, path, { host, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return call(t, method, path, { host, headers, body: body === undefined ? undefined : JSON.stringify(body), ...extra });
+}
+
+/** Raw bytes of one answer on a fresh connection, until the server closes it (or `timeoutMs`). */
+export function rawExchange(t: Target, method: string, path: string, opts: { token?: string; body?: unknown; host?: string; timeoutMs?: number } = {}): Promise<{ bytes: Buffer; closedBy: 'server' | 'timeout' }> {
+  const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: ${opts.host ?? INSTANCE_HOST}`,
+    'Accept: application/json',
+    ...(opts.token ? [`Authorization: Bearer ${opts.token}`] : []),
+    ...(body ? ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`] : []),
+    'Connection: close',
+  ];
+  return new Promise((resolve, reject) => {
+    if (t.secure) return reject(new Error('rawExchange speaks plain http only'));
+    const chunks: Buffer[] = [];
+    const socket = net.connect(t.port, '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`));
+    const timer = opts.timeoutMs ? setTimeout(() => { socket.destroy(); resolve({ bytes: Buffer.concat(chunks), closedBy: 'timeout' }); }, opts.timeoutMs) : undefined;
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('close', () => { clearTimeout(timer); resolve({ bytes: Buffer.concat(chunks), closedBy: 'server' }); });
+    socket.on('error', () => undefined); // a reset shows as close
+  });
 }
 
 /** Admin call (JSON in/out). */
