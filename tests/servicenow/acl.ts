@@ -1,7 +1,7 @@
 // Who may do what: the ACLs and the cross-scope policy switch, decided in one place for the
 // Table API and the Aggregate API.
 import { rest, type ScopedOperation } from './errors.ts';
-import type { TableName } from './schema.ts';
+import { isStoredTable, type StoredTable, type TableName } from './schema.ts';
 import type { Row, StandInState, UserRow } from './state.ts';
 
 export type Operation = 'read' | 'create' | 'write' | 'delete';
@@ -29,6 +29,7 @@ function hasRole(user: UserRow, ...roles: string[]): boolean {
  * would not be realistic); a real instance might let an admin write task records.
  */
 export function authorize(state: StandInState, user: UserRow, table: TableName, op: Operation): (row: Row) => boolean {
+  if (isStoredTable(table)) return authorizeStored(state, user, table, op);
   if (table === 'sys_user') {
     if (op !== 'read') throw op === 'create' ? rest.aclInsert() : op === 'write' ? rest.aclUpdate() : rest.aclDelete();
     if (hasRole(user, 'itil', 'admin')) return () => true;
@@ -51,8 +52,22 @@ export function authorize(state: StandInState, user: UserRow, table: TableName, 
       if (hasRole(user, 'itil', 'admin')) return () => true;
       throw rest.aclUpdate();
     case 'delete':
-      // itil may not delete tasks on a base instance.
-      if (hasRole(user, 'admin')) return () => true;
+      // itil may not delete tasks on a base instance (settings.deleteAccess 'itil' allows it).
+      if (hasRole(user, 'admin') || (state.settings.deleteAccess === 'itil' && hasRole(user, 'itil'))) return () => true;
       throw rest.aclDelete();
   }
+}
+
+/**
+ * Reference data and configuration: readable per settings.readAccess (refused like task reads:
+ * 403 "Insufficient rights", or no rows with aclReadDenied 'empty'); never written through the
+ * Table API here (an instance would let admin write them; the stand-in takes them via /__admin/).
+ */
+function authorizeStored(state: StandInState, user: UserRow, table: StoredTable, op: Operation): (row: Row) => boolean {
+  if (op !== 'read') throw op === 'create' ? rest.aclInsert() : op === 'write' ? rest.aclUpdate() : rest.aclDelete();
+  const access = state.settings.readAccess[table];
+  const allowed = access === 'all' || (access === 'itil' && hasRole(user, 'itil', 'admin')) || (access === 'admin' && hasRole(user, 'admin'));
+  if (allowed) return () => true;
+  if (state.settings.aclReadDenied === 'empty') return () => false;
+  throw rest.aclRead();
 }

@@ -2,6 +2,9 @@
 // no Bearer token, no faults, no hibernation, not logged, reachable on any host — and every
 // route only calls a StandInState method, so in-process tests can do the same directly.
 import { mediaType, readBody, sendJson, type Ctx } from './http-util.ts';
+import type { CustomFieldInput } from './dictionary.ts';
+import type { BusinessRuleInput, DataPolicyInput } from './policies.ts';
+import { STORED_TABLES, isStoredTable, type StoredTable } from './schema.ts';
 import { TASK_TABLES, type TaskTable } from './seed.ts';
 import type { FaultInput, ScheduleInput, StandInSettings } from './state.ts';
 
@@ -27,6 +30,24 @@ async function jsonBody(ctx: Ctx): Promise<Record<string, unknown>> {
 function taskTable(name: string): TaskTable {
   if (!(TASK_TABLES as readonly string[]).includes(name)) throw new AdminError(404, `unknown table ${name} (change_request, incident)`);
   return name as TaskTable;
+}
+
+/** A table the admin record routes serve: the ticket tables and the stored ones. */
+function recordTable(name: string): TaskTable | StoredTable {
+  if ((TASK_TABLES as readonly string[]).includes(name) || isStoredTable(name)) return name as TaskTable | StoredTable;
+  throw new AdminError(404, `unknown table ${name} (${[...TASK_TABLES, ...STORED_TABLES].join(', ')})`);
+}
+
+const isTask = (table: TaskTable | StoredTable): table is TaskTable => (TASK_TABLES as readonly string[]).includes(table);
+
+/** Errors of the configuration helpers (bad input) become 400s. */
+function attempt<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof AdminError) throw e;
+    throw new AdminError(400, e instanceof Error ? e.message : String(e));
+  }
 }
 
 function enabled(body: Record<string, unknown>): boolean {
@@ -82,7 +103,7 @@ async function route(ctx: Ctx): Promise<unknown> {
     case 'GET settings':
       return state.settings;
     case 'POST settings':
-      return state.updateSettings(body as Partial<StandInSettings>);
+      return attempt(() => state.updateSettings(body as Partial<StandInSettings>));
     case 'GET clock':
       return { now: new Date(state.now()).toISOString(), offsetMs: state.clockOffsetMs };
     case 'POST clock':
@@ -123,21 +144,52 @@ async function route(ctx: Ctx): Promise<unknown> {
       const { client_secret: _secret, ...visible } = client;
       return { ok: true, client: visible };
     }
-    case 'GET records':
-      return state.allRecords(taskTable(b ?? ''));
+    case 'GET records': {
+      const table = recordTable(b ?? '');
+      if (!isTask(table)) return state.storedRows(table);
+      return state.allRecords(table, { includeDeleted: ctx.url.searchParams.get('deleted') === 'true' });
+    }
     case 'POST records': {
-      const table = taskTable(b ?? '');
+      const table = recordTable(b ?? '');
       const fields = (body.fields ?? body) as Record<string, unknown>;
+      if (!isTask(table)) {
+        if (!c) return { ok: true, record: attempt(() => state.createStoredRow(table, fields)) };
+        const row = attempt(() => state.updateStoredRow(table, c, fields));
+        if (!row) throw new AdminError(404, `no ${table} record ${c}`);
+        return { ok: true, record: row };
+      }
       if (!c) return { ok: true, record: state.createRecord(table, fields) };
       const row = state.updateRecord(table, c, fields);
       if (!row) throw new AdminError(404, `no ${table} record ${c}`);
       return { ok: true, record: row };
     }
     case 'DELETE records': {
-      const table = taskTable(b ?? '');
-      if (!c || !state.deleteRecord(table, c)) throw new AdminError(404, `no ${table} record ${c ?? ''}`);
+      const table = recordTable(b ?? '');
+      const deleted = c !== undefined && (isTask(table) ? state.deleteRecord(table, c) : state.deleteStoredRow(table, c));
+      if (!deleted) throw new AdminError(404, `no ${table} record ${c ?? ''}`);
       return { ok: true };
     }
+    case 'GET data-policies':
+      return state.storedRows('sys_data_policy2').map((policy) => ({ policy, rules: state.storedRows('sys_data_policy_rule').filter((r) => r.sys_data_policy === policy.sys_id) }));
+    case 'POST data-policies':
+      return { ok: true, ...attempt(() => state.addDataPolicy(body as unknown as DataPolicyInput)) };
+    case 'DELETE data-policies':
+      if (!b) state.clearDataPolicies();
+      else if (!state.deleteStoredRow('sys_data_policy2', b)) throw new AdminError(404, `no data policy ${b}`);
+      return { ok: true };
+    case 'GET business-rules':
+      return state.storedRows('sys_script');
+    case 'POST business-rules':
+      return { ok: true, rule: attempt(() => state.addBusinessRule(body as unknown as BusinessRuleInput)) };
+    case 'DELETE business-rules':
+      if (!b) state.store.sys_script.clear();
+      else if (!state.deleteStoredRow('sys_script', b)) throw new AdminError(404, `no business rule ${b}`);
+      return { ok: true };
+    case 'POST dictionary':
+      if (!b || !c) throw new AdminError(400, 'POST /__admin/dictionary/{table}/{element}');
+      return { ok: true, entry: attempt(() => state.updateDictionary(b, c, body as { mandatory?: boolean; column_label?: string })) };
+    case 'POST custom-fields':
+      return { ok: true, entry: attempt(() => state.addCustomField(body as unknown as CustomFieldInput)) };
     case 'POST seed': {
       const table = taskTable(b ?? '');
       return { ok: true, ...state.seedRecords(table, { count: Number(body.count), correlationPrefix: body.correlationPrefix as string | undefined, fields: body.fields as Record<string, unknown> | undefined }) };

@@ -5,18 +5,18 @@ import { QueryError, parseEncodedQuery, runQuery } from './encoded-query.ts';
 import { rest } from './errors.ts';
 import { sendJson, type Ctx } from './http-util.ts';
 import { displayValue } from './records.ts';
-import { SCHEMAS } from './schema.ts';
+import { schemaOf } from './dictionary.ts';
 import type { Row } from './state.ts';
 
 export function handleStatsApi(ctx: Ctx, tableName: string): Promise<void> {
   return runApi(ctx, tableName, (user, table) => {
     if (ctx.method !== 'GET') throw rest.methodNotAllowed();
     const visible = authorize(ctx.state, user, table, 'read');
-    const schema = SCHEMAS[table];
+    const schema = schemaOf(ctx.state, table);
     const display = displayMode(ctx);
     const count = (ctx.url.searchParams.get('sysparm_count') ?? 'false').toLowerCase() === 'true';
     const groupBy = (ctx.url.searchParams.get('sysparm_group_by') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    for (const f of groupBy) if (!schema[f] || schema[f]!.type === 'journal') throw rest.badRequest(`Invalid sysparm_group_by field '${f}'`);
+    for (const f of groupBy) if (!Object.hasOwn(schema, f) || schema[f]!.type === 'journal') throw rest.badRequest(`Invalid sysparm_group_by field '${f}'`);
     let rows: Row[];
     try {
       const q = parseEncodedQuery(ctx.url.searchParams.get('sysparm_query') ?? '', schema, { userName: user.user_name, userSysId: user.sys_id });
@@ -53,7 +53,7 @@ export function handleStatsApi(ctx: Ctx, tableName: string): Promise<void> {
       groupby_fields: groupBy.map((field, i) => {
         const value = g.values[i]!;
         if (display === 'false') return { field, value };
-        const label = displayValue(ctx.state, schema[field]!, value);
+        const label = displayValue(ctx.state, table, field, schema[field]!, value);
         return display === 'true' ? { field, value: label } : { field, value, display_value: label };
       }),
     }));

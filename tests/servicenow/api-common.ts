@@ -3,7 +3,7 @@
 import { authenticateBearer } from './oauth.ts';
 import { rest } from './errors.ts';
 import { mediaType, readBody, sendJson, type Ctx } from './http-util.ts';
-import { SCHEMAS, isTableName, type TableName } from './schema.ts';
+import { SCHEMAS, isStoredTable, isTableName, type TableName } from './schema.ts';
 import { asApiError, type DisplayMode } from './records.ts';
 import { TASK_TABLES } from './seed.ts';
 import type { Row, StandInState, UserRow } from './state.ts';
@@ -38,6 +38,7 @@ export async function runApi(ctx: Ctx, table: string, handler: (user: UserRow, t
  */
 export function tableRows(state: StandInState, table: TableName): Row[] {
   if (table === 'task') return TASK_TABLES.flatMap((t) => [...state.tables[t].rows.values()]);
+  if (isStoredTable(table)) return [...state.store[table].values()];
   if (table !== 'sys_user') return [...state.tables[table].rows.values()];
   return [...state.users.values()].map((u) => {
     const row: Row = {};

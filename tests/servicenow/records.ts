@@ -1,9 +1,13 @@
 // Record rules of change_request / incident: input coercion (strings, truncation, defaults,
-// computed priority, write-only journals), system fields, and the three output shapes of
-// sysparm_display_value. Shared by the Table API, the admin interface and bulk seeding.
+// computed priority, write-only journals), system fields, the instance's write rules, and the
+// three output shapes of sysparm_display_value. Shared by the Table API, the admin interface and
+// bulk seeding; rows of the stored tables (groups, CIs, configuration) are made here too.
 import { randomBytes } from 'node:crypto';
 import { ApiError, rest } from './errors.ts';
-import { DEFAULTS, INACTIVE_STATES, SCHEMAS, incidentPriority, type FieldDef, type TableName } from './schema.ts';
+import { choiceLabel, referenceDisplay } from './choices.ts';
+import { schemaOf } from './dictionary.ts';
+import { DEFAULTS, INACTIVE_STATES, SCHEMAS, incidentPriority, type FieldDef, type StoredTable, type TableName } from './schema.ts';
+import { checkWrite } from './write-rules.ts';
 import { NUMBER_SEQUENCES, type TaskTable } from './seed.ts';
 import type { Row, StandInState, UserRow } from './state.ts';
 
@@ -47,17 +51,21 @@ interface CoercedInput {
 }
 
 export interface CoerceOptions {
-  /** Admin interface: may also set read-only system fields (not sys_id). */
+  /**
+   * Admin interface and bulk seeding: may also set read-only system fields (not sys_id), and skip
+   * the instance's write rules (references, choices, data policies, business rules) — like a
+   * script with setWorkflow(false).
+   */
   privileged?: boolean;
 }
 
 /** Turns a JSON body into stored string values following the dictionary. */
-export function coerceInput(table: TableName, input: Record<string, unknown>, opts: CoerceOptions = {}): CoercedInput {
-  const schema = SCHEMAS[table];
+export function coerceInput(state: StandInState, table: TableName, input: Record<string, unknown>, opts: CoerceOptions = {}): CoercedInput {
+  const schema = schemaOf(state, table);
   const out: CoercedInput = { values: {}, journal: [] };
   for (const [field, raw] of Object.entries(input)) {
-    const def: FieldDef | undefined = schema[field];
-    if (!def) continue; // unknown fields are ignored, as ServiceNow does
+    if (!Object.hasOwn(schema, field)) continue; // unknown fields (and __proto__) are ignored, as ServiceNow does
+    const def: FieldDef = schema[field]!;
     if (field === 'sys_id') continue;
     if (def.readOnly && !opts.privileged) continue;
     let value: string;
@@ -83,7 +91,7 @@ export function coerceInput(table: TableName, input: Record<string, unknown>, op
         break;
       }
       case 'reference':
-        if (value !== '' && !/^[0-9a-f]{32}$/.test(value)) throw rest.badRequest(`Invalid reference '${value}' for field '${field}'`, 'Expected a 32-character sys_id');
+        if (value !== '' && !def.refKey && !/^[0-9a-f]{32}$/.test(value)) throw rest.badRequest(`Invalid reference '${value}' for field '${field}'`, 'Expected a 32-character sys_id');
         break;
       default:
         break;
@@ -105,20 +113,24 @@ function applyBusinessRules(table: TaskTable, row: Row, explicitPriority: string
   row.active = INACTIVE_STATES[table].includes(row.state ?? '') ? 'false' : 'true';
 }
 
-/** Inserts a record as `user`; returns the stored row. */
+/**
+ * Inserts a record as `user`; returns the stored row. Unless privileged, the instance's write
+ * rules (write-rules.ts) run on the finished record first and may refuse it (nothing is stored,
+ * no number is used).
+ */
 export function insertRecord(state: StandInState, table: TaskTable, input: Record<string, unknown>, user: UserRow, opts: CoerceOptions = {}): Row {
-  const { values, journal } = coerceInput(table, input, opts);
+  const { values, journal } = coerceInput(state, table, input, opts);
   const store = state.tables[table];
   const now = formatGlideDateTime(state.now());
   const row: Row = {};
-  for (const field of Object.keys(SCHEMAS[table])) row[field] = '';
+  for (const field of Object.keys(schemaOf(state, table))) row[field] = '';
   Object.assign(row, DEFAULTS[table]);
   // Incidents ignore a priority sent directly (computed from impact × urgency), except from admin.
   const explicitPriority = table === 'incident' && opts.privileged ? values.priority : undefined;
   Object.assign(row, values);
   Object.assign(row, {
     sys_id: newSysId(),
-    number: values.number || formatNumber(table, store.next++),
+    number: values.number || '',
     sys_class_name: table,
     opened_by: user.sys_id,
     opened_at: values.opened_at || now,
@@ -130,21 +142,28 @@ export function insertRecord(state: StandInState, table: TaskTable, input: Recor
   });
   for (const f of Object.keys(DEFAULTS[table])) if (row[f] === '') row[f] = DEFAULTS[table][f]!;
   applyBusinessRules(table, row, explicitPriority);
+  if (!opts.privileged) checkWrite(state, table, row, 'insert', Object.keys(row));
+  row.number ||= formatNumber(table, store.next++);
   store.rows.set(row.sys_id!, row);
   store.journal.set(row.sys_id!, journal.map((j) => ({ ...j, sys_created_on: now, sys_created_by: user.user_name })));
   return row;
 }
 
-/** Updates a record; returns true when something changed (no change → no new sys_updated_on). */
+/**
+ * Updates a record; returns true when something changed (no change → no new sys_updated_on).
+ * Unless privileged, the write rules check the record as it would be after the change.
+ */
 export function updateRecord(state: StandInState, table: TaskTable, row: Row, input: Record<string, unknown>, user: UserRow, opts: CoerceOptions = {}): boolean {
-  const { values, journal } = coerceInput(table, input, opts);
+  const { values, journal } = coerceInput(state, table, input, opts);
   const explicitPriority = table === 'incident' && opts.privileged ? values.priority : undefined;
   const before = JSON.stringify(row);
   const explicitUpdatedOn = values.sys_updated_on;
   delete values.sys_updated_on;
   delete values.sys_mod_count;
-  Object.assign(row, values);
-  applyBusinessRules(table, row, explicitPriority);
+  const next: Row = { ...row, ...values };
+  applyBusinessRules(table, next, explicitPriority);
+  if (!opts.privileged) checkWrite(state, table, next, 'update', Object.keys(values).filter((f) => values[f] !== row[f]));
+  Object.assign(row, next);
   const changed = JSON.stringify(row) !== before || journal.length > 0 || explicitUpdatedOn !== undefined;
   if (!changed) return false;
   row.sys_updated_on = explicitUpdatedOn || nextUpdatedOn(state, row.sys_updated_on);
@@ -157,6 +176,42 @@ export function updateRecord(state: StandInState, table: TaskTable, row: Row, in
   return true;
 }
 
+/** A row of a stored table (groups, CIs, choices, configuration) as an admin would create it. */
+export function insertStoredRow(state: StandInState, table: StoredTable, input: Record<string, unknown>, userName = 'admin'): Row {
+  const { values } = coerceInput(state, table, input, { privileged: true });
+  const now = formatGlideDateTime(state.now());
+  const row: Row = {};
+  for (const field of Object.keys(SCHEMAS[table])) row[field] = '';
+  Object.assign(row, STORED_DEFAULTS[table] ?? {}, values, {
+    sys_id: typeof input.sys_id === 'string' && /^[0-9a-f]{32}$/.test(input.sys_id) ? input.sys_id : newSysId(),
+    sys_created_on: values.sys_created_on || now,
+    sys_created_by: userName,
+    sys_updated_on: values.sys_updated_on || now,
+    sys_updated_by: userName,
+    sys_mod_count: '0',
+  });
+  state.store[table].set(row.sys_id!, row);
+  return row;
+}
+
+export function updateStoredRow(state: StandInState, table: StoredTable, row: Row, input: Record<string, unknown>, userName = 'admin'): Row {
+  const { values } = coerceInput(state, table, input, { privileged: true });
+  Object.assign(row, values, { sys_updated_on: nextUpdatedOn(state, row.sys_updated_on), sys_updated_by: userName, sys_mod_count: String(Number(row.sys_mod_count || '0') + 1) });
+  return row;
+}
+
+/** Values a new row of a stored table gets unless given (as the forms of an instance default them). */
+const STORED_DEFAULTS: Partial<Record<StoredTable, Row>> = {
+  sys_user_group: { active: 'true' },
+  cmdb_ci: { sys_class_name: 'cmdb_ci', operational_status: '1' },
+  sys_choice: { inactive: 'false', language: 'en', sequence: '0' },
+  sys_dictionary: { active: 'true', mandatory: 'false', read_only: 'false', internal_type: 'string' },
+  sys_dictionary_override: { mandatory_override: 'true', mandatory: 'true' },
+  sys_data_policy2: { active: 'true', inherit: 'false', reverse_if_false: 'true', apply_import_set: 'true', apply_soap: 'true', ui_policy: 'true' },
+  sys_data_policy_rule: { mandatory: 'true', disabled: 'ignore' },
+  sys_script: { when: 'before', order: '100', active: 'true', action_insert: 'true', action_update: 'false', action_delete: 'false', abort_action: 'true', add_message: 'false' },
+};
+
 export type DisplayMode = 'false' | 'true' | 'all';
 
 export interface PresentOptions {
@@ -168,27 +223,26 @@ export interface PresentOptions {
 }
 
 /** Display string of one stored value (labels for choices, names for references). */
-export function displayValue(state: StandInState, def: FieldDef, value: string): string {
+export function displayValue(state: StandInState, table: TableName, field: string, def: FieldDef, value: string): string {
   if (value === '') return '';
+  if (def.type === 'reference') return referenceDisplay(state, def, value);
+  const label = choiceLabel(state, table, field, value);
+  if (label !== undefined) return label;
   if (def.choices) return def.choices[value] ?? value;
-  if (def.type === 'reference') {
-    if (def.refTable === 'sys_user') return state.users.get(value)?.name ?? '';
-    return ''; // target table not served: unresolvable reference, empty like on an instance
-  }
   return value;
 }
 
 /** Shapes a stored row for the Table API answer. Journal fields always read as "". */
 export function presentRecord(state: StandInState, table: TableName, row: Row, opts: PresentOptions): Record<string, unknown> {
-  const schema = SCHEMAS[table];
+  const schema = schemaOf(state, table);
   const fields = opts.fields ?? Object.keys(schema);
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const def = schema[field];
-    if (!def) continue; // unknown names in sysparm_fields are skipped, as ServiceNow does
+    if (!Object.hasOwn(schema, field)) continue; // unknown names in sysparm_fields are skipped, as ServiceNow does
+    const def = schema[field]!;
     const raw: unknown = def.type === 'journal' ? '' : (row[field] ?? '');
     const value = Array.isArray(raw) ? raw.join(',') : String(raw);
-    const display = def.type === 'journal' ? '' : displayValue(state, def, value);
+    const display = def.type === 'journal' ? '' : displayValue(state, table, field, def, value);
     if (def.type === 'reference' && value !== '' && !opts.excludeReferenceLink) {
       const link = `${opts.origin}/api/now/table/${def.refTable}/${value}`;
       if (opts.display === 'false') out[field] = { link, value };

@@ -2,7 +2,11 @@
 // faults and the request log. Every admin route is a thin wrapper around a method here, so
 // in-process tests can call the same functions directly.
 import { FaultBook, type Fault, type FaultInput, type ScheduleInput, type ScheduleStatus } from './fault-book.ts';
-import { formatGlideDateTime, insertRecord, normalizeGlideDateTime, updateRecord } from './records.ts';
+import { addCustomField, dictionaryEntry, type CustomFieldInput } from './dictionary.ts';
+import { createBusinessRule, createDataPolicy, setDictionaryMandatory, type BusinessRuleInput, type DataPolicyInput } from './policies.ts';
+import { formatGlideDateTime, insertRecord, insertStoredRow, normalizeGlideDateTime, updateRecord, updateStoredRow } from './records.ts';
+import { STORED_TABLES, isStoredTable, type StoredTable } from './schema.ts';
+import { seedStoredTables } from './seed-reference.ts';
 import {
   DEFAULT_ACCESS_TOKEN_LIFESPAN,
   DEFAULT_REFRESH_TOKEN_LIFESPAN,
@@ -50,7 +54,14 @@ export interface TableStore {
   rows: Map<string, Row>;
   /** sys_journal_field equivalent: write-only work notes / comments per record. */
   journal: Map<string, JournalEntry[]>;
+  /** Deleted records (sys_audit_delete equivalent), for the soak judge. */
+  deleted: DeletedRecord[];
   next: number;
+}
+
+export interface DeletedRecord extends RecordWithJournal {
+  sys_deleted_on: string;
+  sys_deleted_by: string;
 }
 
 export interface TokenRow {
@@ -141,9 +152,60 @@ export interface StandInSettings {
    * identity field. correlation_id is always logged on its own too.
    */
   logBodyFields: string[];
+  /**
+   * Who may read each stored table through the Table API: 'all' (any signed-in user), 'itil'
+   * (itil or admin), 'admin', or 'none'. Refused reads answer like task reads (aclReadDenied).
+   * Defaults: groups and choices for everyone, CIs for itil, dictionary, data policies and
+   * business rules for admin only (schema and configuration tables are admin-only on instances).
+   */
+  readAccess: Record<StoredTable, ReadAccess>;
+  /** Who may DELETE change requests and incidents: 'admin' (default, as on a base instance) or 'itil'. */
+  deleteAccess: 'admin' | 'itil';
+  /**
+   * A reference (assignment_group, cmdb_ci, assigned_to) to a record that does not exist (or was
+   * deleted): 'refuse' (default, the stricter customized instance: a business rule aborts the
+   * write) or 'accept' (a base instance: stored, display value empty).
+   */
+  invalidReference: 'refuse' | 'accept';
+  /**
+   * A value of a choice field (category, type) that is not an active choice: 'refuse' (default:
+   * 400, stricter than an instance, which stores it silently) or 'accept'.
+   */
+  invalidChoice: 'refuse' | 'accept';
 }
 
-export const DEFAULT_SETTINGS: Readonly<StandInSettings> = { blockUiLoginForServiceAccounts: true, aclReadDenied: '403', taskReadDenied: false, logBodyFields: ['correlation_id'] };
+export type ReadAccess = 'all' | 'itil' | 'admin' | 'none';
+
+export const DEFAULT_READ_ACCESS: Readonly<Record<StoredTable, ReadAccess>> = {
+  sys_user_group: 'all',
+  cmdb_ci: 'itil',
+  sys_choice: 'all',
+  sys_dictionary: 'admin',
+  sys_dictionary_override: 'admin',
+  sys_data_policy2: 'admin',
+  sys_data_policy_rule: 'admin',
+  sys_script: 'admin',
+};
+
+export const DEFAULT_SETTINGS: Readonly<StandInSettings> = {
+  blockUiLoginForServiceAccounts: true,
+  aclReadDenied: '403',
+  taskReadDenied: false,
+  logBodyFields: ['correlation_id'],
+  readAccess: DEFAULT_READ_ACCESS,
+  deleteAccess: 'admin',
+  invalidReference: 'refuse',
+  invalidChoice: 'refuse',
+};
+
+function copySettings(s: StandInSettings): StandInSettings {
+  return { ...s, logBodyFields: [...s.logBodyFields], readAccess: { ...s.readAccess } };
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new Error(`${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}`);
+  return value as T;
+}
 
 export interface SeedRequest {
   count: number;
@@ -171,19 +233,26 @@ export class StandInState {
   generation = 0;
   hibernating = false;
   crossScopeBlocked = false;
-  settings: StandInSettings = { ...DEFAULT_SETTINGS };
+  settings: StandInSettings = copySettings(DEFAULT_SETTINGS);
+  /** Reference data and configuration: groups, CIs, choices, dictionary, data policies, business rules. */
+  store = {} as Record<StoredTable, Map<string, Row>>;
   /** Added to the real clock: lets tests make changes happen "later" and tokens expire. */
   clockOffsetMs = 0;
   /** Settings restored by reset() (the defaults, or what the stand-in was started with). */
   private readonly initialSettings: StandInSettings;
 
   constructor(settings: Partial<StandInSettings> = {}) {
-    this.initialSettings = { ...DEFAULT_SETTINGS, ...settings };
+    this.initialSettings = copySettings({ ...DEFAULT_SETTINGS, ...settings, readAccess: { ...DEFAULT_READ_ACCESS, ...settings.readAccess } });
     this.reset();
   }
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
+  }
+
+  /** The instance clock as ServiceNow writes it (UTC 'YYYY-MM-DD HH:MM:SS'). */
+  nowGlide(): string {
+    return formatGlideDateTime(this.now());
   }
 
   /** Back to the seed: data, tokens, sessions, switches, faults, log, clock, hosts. */
@@ -197,7 +266,10 @@ export class StandInState {
     );
     this.clients = new Map(SEED_CLIENTS.map((c) => [c.client_id, { ...c, redirect_urls: [...c.redirect_urls] }]));
     this.tables = {} as Record<TaskTable, TableStore>;
-    for (const t of TASK_TABLES) this.tables[t] = { rows: new Map(), journal: new Map(), next: NUMBER_SEQUENCES[t].start };
+    for (const t of TASK_TABLES) this.tables[t] = { rows: new Map(), journal: new Map(), deleted: [], next: NUMBER_SEQUENCES[t].start };
+    const seeded = seedStoredTables();
+    this.store = {} as Record<StoredTable, Map<string, Row>>;
+    for (const t of STORED_TABLES) this.store[t] = new Map(seeded[t].map((r) => [r.sys_id!, r]));
     this.tokens.clear();
     this.codes.clear();
     this.sessions.clear();
@@ -207,7 +279,7 @@ export class StandInState {
     this.generation++;
     this.hibernating = false;
     this.crossScopeBlocked = false;
-    this.settings = { ...this.initialSettings, logBodyFields: [...this.initialSettings.logBodyFields] };
+    this.settings = copySettings(this.initialSettings);
     this.clockOffsetMs = 0;
   }
 
@@ -242,11 +314,21 @@ export class StandInState {
       this.settings.aclReadDenied = patch.aclReadDenied;
     }
     if (patch.taskReadDenied !== undefined) this.settings.taskReadDenied = String(patch.taskReadDenied) === 'true';
+    if (patch.readAccess !== undefined) {
+      if (!patch.readAccess || typeof patch.readAccess !== 'object') throw new Error('readAccess must be an object {table: all|itil|admin|none}');
+      for (const [table, access] of Object.entries(patch.readAccess)) {
+        if (!isStoredTable(table)) throw new Error(`readAccess: unknown table ${table} (${STORED_TABLES.join(', ')})`);
+        this.settings.readAccess[table] = oneOf(`readAccess.${table}`, access, ['all', 'itil', 'admin', 'none'] as const);
+      }
+    }
+    if (patch.deleteAccess !== undefined) this.settings.deleteAccess = oneOf('deleteAccess', patch.deleteAccess, ['admin', 'itil'] as const);
+    if (patch.invalidReference !== undefined) this.settings.invalidReference = oneOf('invalidReference', patch.invalidReference, ['refuse', 'accept'] as const);
+    if (patch.invalidChoice !== undefined) this.settings.invalidChoice = oneOf('invalidChoice', patch.invalidChoice, ['refuse', 'accept'] as const);
     if (patch.logBodyFields !== undefined) {
       if (!Array.isArray(patch.logBodyFields)) throw new Error('logBodyFields must be an array of field names');
       this.settings.logBodyFields = patch.logBodyFields.map(String);
     }
-    return { ...this.settings };
+    return copySettings(this.settings);
   }
 
   /** Sets the clock: absolute offset, relative advance, or a wanted "now" (Date, ms or 'YYYY-MM-DD HH:MM:SS' UTC). */
@@ -348,15 +430,79 @@ export class StandInState {
     return row;
   }
 
-  deleteRecord(table: TaskTable, sysId: string): boolean {
-    this.tables[table].journal.delete(sysId);
-    return this.tables[table].rows.delete(sysId);
+  /** Deletes a record (kept in `deleted` for the admin view); `by` is who deleted it. */
+  deleteRecord(table: TaskTable, sysId: string, by = 'admin'): boolean {
+    const store = this.tables[table];
+    const row = store.rows.get(sysId);
+    if (!row) return false;
+    store.deleted.push({ ...row, journal: [...(store.journal.get(sysId) ?? [])], sys_deleted_on: this.nowGlide(), sys_deleted_by: by });
+    store.journal.delete(sysId);
+    return store.rows.delete(sysId);
   }
 
-  /** All rows of a table with their journal entries (admin view; the API never shows journals). */
-  allRecords(table: TaskTable): RecordWithJournal[] {
+  /**
+   * All rows of a table with their journal entries (admin view; the API never shows journals):
+   * canceled and closed ones too; with includeDeleted, deleted ones after them (sys_deleted_on set).
+   */
+  allRecords(table: TaskTable, opts: { includeDeleted?: boolean } = {}): RecordWithJournal[] {
     const store = this.tables[table];
-    return [...store.rows.values()].map((r) => ({ ...r, journal: [...(store.journal.get(r.sys_id!) ?? [])] }));
+    const live = [...store.rows.values()].map((r) => ({ ...r, journal: [...(store.journal.get(r.sys_id!) ?? [])] }));
+    return opts.includeDeleted ? [...live, ...store.deleted.map((d) => ({ ...d, journal: [...d.journal] }))] : live;
+  }
+
+  // ---- reference data and configuration ------------------------------------------------
+
+  /** Rows of a stored table (groups, CIs, choices, dictionary, policies, business rules). */
+  storedRows(table: StoredTable): Row[] {
+    return [...this.store[table].values()].map((r) => ({ ...r }));
+  }
+
+  createStoredRow(table: StoredTable, fields: Record<string, unknown>): Row {
+    return insertStoredRow(this, table, fields);
+  }
+
+  updateStoredRow(table: StoredTable, sysId: string, fields: Record<string, unknown>): Row | undefined {
+    const row = this.store[table].get(sysId);
+    return row ? updateStoredRow(this, table, row, fields) : undefined;
+  }
+
+  /** Deletes a stored row (a deleted group leaves dangling references behind, as on an instance). */
+  deleteStoredRow(table: StoredTable, sysId: string): boolean {
+    if (table === 'sys_data_policy2') for (const [id, r] of this.store.sys_data_policy_rule) if (r.sys_data_policy === sysId) this.store.sys_data_policy_rule.delete(id);
+    return this.store[table].delete(sysId);
+  }
+
+  /** Makes `fields` mandatory on `table` through a data policy (see policies.ts). */
+  addDataPolicy(input: DataPolicyInput): { policy: Row; rules: Row[] } {
+    return createDataPolicy(this, input);
+  }
+
+  /** Removes every data policy (and its rules). */
+  clearDataPolicies(): void {
+    this.store.sys_data_policy2.clear();
+    this.store.sys_data_policy_rule.clear();
+  }
+
+  addBusinessRule(input: BusinessRuleInput): Row {
+    return createBusinessRule(this, input);
+  }
+
+  /** Dictionary change: mandatory flag and/or label of a field (advisory: not enforced on web services). */
+  updateDictionary(table: string, element: string, patch: { mandatory?: boolean | string; column_label?: string }): Row {
+    let row: Row | undefined;
+    if (patch.mandatory !== undefined) row = setDictionaryMandatory(this, table, element, String(patch.mandatory) === 'true');
+    if (patch.column_label !== undefined) {
+      const entry = dictionaryEntry(this, table, element);
+      if (!entry) throw new Error(`no dictionary entry ${table}.${element}`);
+      entry.column_label = String(patch.column_label);
+      row ??= entry;
+    }
+    if (!row) throw new Error('give mandatory and/or column_label');
+    return row;
+  }
+
+  addCustomField(input: CustomFieldInput): Row {
+    return addCustomField(this, input);
   }
 
   /** Bulk-creates `count` records quickly; correlation_id = prefix + running index (1-based, zero-padded). */

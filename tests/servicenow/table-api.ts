@@ -7,7 +7,10 @@ import { QueryError, parseEncodedQuery, runQuery } from './encoded-query.ts';
 import { rest } from './errors.ts';
 import { send, sendJson, type Ctx } from './http-util.ts';
 import { insertRecord, presentRecord, updateRecord, type PresentOptions } from './records.ts';
-import { SCHEMAS, type TableName } from './schema.ts';
+import { schemaOf } from './dictionary.ts';
+import { enforceBusinessRules } from './policies.ts';
+import type { TableName } from './schema.ts';
+import { TASK_TABLES, type TaskTable } from './seed.ts';
 import type { Row, UserRow } from './state.ts';
 
 const DEFAULT_LIMIT = 10_000;
@@ -37,8 +40,9 @@ function list(ctx: Ctx, user: UserRow, table: TableName): void {
   const offset = integerParam(ctx, 'sysparm_offset', 0, 0);
   let rows: Row[];
   try {
-    const q = parseEncodedQuery(ctx.url.searchParams.get('sysparm_query') ?? '', SCHEMAS[table], { userName: user.user_name, userSysId: user.sys_id });
-    rows = runQuery(tableRows(ctx.state, table).filter(visible), q, SCHEMAS[table]);
+    const schema = schemaOf(ctx.state, table);
+    const q = parseEncodedQuery(ctx.url.searchParams.get('sysparm_query') ?? '', schema, { userName: user.user_name, userSysId: user.sys_id });
+    rows = runQuery(tableRows(ctx.state, table).filter(visible), q, schema);
   } catch (e) {
     if (e instanceof QueryError) throw rest.invalidQuery(e.message);
     throw e;
@@ -77,9 +81,14 @@ function getOne(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void 
   sendJson(ctx.res, 200, { result: presentRecord(ctx.state, table, row, present) });
 }
 
+/** Tables the Table API writes; the others are refused by authorize() (read only through the API). */
+function writable(table: TableName): table is TaskTable {
+  return (TASK_TABLES as readonly string[]).includes(table);
+}
+
 async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> {
   authorize(ctx.state, user, table, 'create');
-  if (table === 'sys_user' || table === 'task') throw rest.aclInsert(); // authorize() refused already
+  if (!writable(table)) throw rest.aclInsert(); // authorize() refused already
   const present = presentOptions(ctx);
   const body = await readJsonObject(ctx);
   const row = insertRecord(ctx.state, table, body, user);
@@ -89,7 +98,7 @@ async function create(ctx: Ctx, user: UserRow, table: TableName): Promise<void> 
 
 async function update(ctx: Ctx, user: UserRow, table: TableName, sysId: string): Promise<void> {
   authorize(ctx.state, user, table, 'write');
-  if (table === 'sys_user' || table === 'task') throw rest.aclUpdate(); // authorize() refused already
+  if (!writable(table)) throw rest.aclUpdate(); // authorize() refused already
   const visible = authorize(ctx.state, user, table, 'read');
   const present = presentOptions(ctx);
   const body = await readJsonObject(ctx);
@@ -101,8 +110,10 @@ async function update(ctx: Ctx, user: UserRow, table: TableName, sysId: string):
 
 function remove(ctx: Ctx, user: UserRow, table: TableName, sysId: string): void {
   authorize(ctx.state, user, table, 'delete');
-  if (table === 'sys_user' || table === 'task') throw rest.aclDelete(); // authorize() refused already
-  if (!ctx.state.tables[table].rows.has(sysId)) throw rest.noRecord();
-  ctx.state.deleteRecord(table, sysId);
+  if (!writable(table)) throw rest.aclDelete(); // authorize() refused already
+  const row = ctx.state.tables[table].rows.get(sysId);
+  if (!row) throw rest.noRecord();
+  enforceBusinessRules(ctx.state, table, row, 'delete');
+  ctx.state.deleteRecord(table, sysId, user.user_name);
   send(ctx.res, 204, '');
 }
