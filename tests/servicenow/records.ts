@@ -226,10 +226,8 @@ export interface PresentOptions {
 export function displayValue(state: StandInState, table: TableName, field: string, def: FieldDef, value: string): string {
   if (value === '') return '';
   if (def.type === 'reference') return referenceDisplay(state, def, value);
-  const label = choiceLabel(state, table, field, value);
-  if (label !== undefined) return label;
-  if (def.choices) return def.choices[value] ?? value;
-  return value;
+  if (!def.choices && !def.choiceList) return value;
+  return choiceLabel(state, table, field, value) ?? def.choices?.[value] ?? value;
 }
 
 /** Shapes a stored row for the Table API answer. Journal fields always read as "". */
@@ -242,7 +240,7 @@ export function presentRecord(state: StandInState, table: TableName, row: Row, o
     const def = schema[field]!;
     const raw: unknown = def.type === 'journal' ? '' : (row[field] ?? '');
     const value = Array.isArray(raw) ? raw.join(',') : String(raw);
-    const display = def.type === 'journal' ? '' : displayValue(state, table, field, def, value);
+    const display = def.type === 'journal' || opts.display === 'false' ? '' : displayValue(state, table, field, def, value);
     if (def.type === 'reference' && value !== '' && !opts.excludeReferenceLink) {
       const link = `${opts.origin}/api/now/table/${def.refTable}/${value}`;
       if (opts.display === 'false') out[field] = { link, value };
