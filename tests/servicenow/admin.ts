@@ -6,7 +6,7 @@ import type { CustomFieldInput } from './dictionary.ts';
 import type { BusinessRuleInput, DataPolicyInput } from './policies.ts';
 import { STORED_TABLES, isStoredTable, type StoredTable } from './schema.ts';
 import { TASK_TABLES, type TaskTable } from './seed.ts';
-import type { FaultInput, ScheduleInput, StandInSettings } from './state.ts';
+import type { FaultInput, ScheduleInput, SettingsInput } from './state.ts';
 
 class AdminError extends Error {
   constructor(readonly status: number, message: string) {
@@ -103,7 +103,7 @@ async function route(ctx: Ctx): Promise<unknown> {
     case 'GET settings':
       return state.settings;
     case 'POST settings':
-      return attempt(() => state.updateSettings(body as Partial<StandInSettings>));
+      return attempt(() => state.updateSettings(body as SettingsInput));
     case 'GET clock':
       return { now: new Date(state.now()).toISOString(), offsetMs: state.clockOffsetMs };
     case 'POST clock':

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED_GROUPS, ciSysId, groupSysId } from './seed-reference.ts';
 import type { ServiceNowStandIn } from './server.ts';
 import { signedInUsers } from './signed-in-users.ts';
+import { DEFAULT_READ_ACCESS, StandInState } from './state.ts';
 import { admin, api, type Target } from './test-client.ts';
 
 const users = signedInUsers();
@@ -225,5 +226,14 @@ describe('ACL switches (readAccess)', () => {
     expect((await admin(t, 'POST', 'settings', { readAccess: { oauth_entity: 'all' } })).status).toBe(400);
     sn.reset();
     expect(sn.state.settings.readAccess.sys_user_group).toBe('all');
+  });
+
+  it('start-up settings give readAccess per table; reset() returns to them, the other tables keep their defaults', () => {
+    const state = new StandInState({ readAccess: { sys_dictionary: 'itil' }, invalidReference: 'accept' });
+    state.updateSettings({ readAccess: { sys_dictionary: 'none', cmdb_ci: 'admin' } });
+    state.reset();
+    expect(state.settings.readAccess).toEqual({ ...DEFAULT_READ_ACCESS, sys_dictionary: 'itil' });
+    expect(state.settings.invalidReference).toBe('accept');
+    expect(DEFAULT_READ_ACCESS.sys_dictionary).toBe('admin');
   });
 });

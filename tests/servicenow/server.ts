@@ -18,11 +18,11 @@ import { BodyTooLarge, sendHtml, sendJson, type Ctx } from './http-util.ts';
 import { authenticateBearer, handleRevoke, handleToken } from './oauth.ts';
 import { errorPage, hibernatingPage, homePage, instanceUnavailablePage } from './pages.ts';
 import { ConnectionCounter, logRequestBody, startLog, type Connection } from './request-log.ts';
-import { StandInState, type StandInSettings } from './state.ts';
+import { StandInState, type SettingsInput } from './state.ts';
 import { handleTableApi } from './table-api.ts';
 
 export { DEFAULT_SETTINGS, StandInState } from './state.ts';
-export type { FaultInput, FaultKind, LogEntry, Row, ScheduleInput, StandInSettings } from './state.ts';
+export type { FaultInput, FaultKind, LogEntry, Row, ScheduleInput, SettingsInput, StandInSettings } from './state.ts';
 
 export interface StandInOptions {
   /** 0 = any free port (default). */
@@ -32,7 +32,7 @@ export interface StandInOptions {
   /** PEM key and certificate; when absent the server speaks plain http. */
   tls?: { key: string; cert: string };
   /** Initial switches, also restored by reset() (default: service accounts cannot log in to the UI; 403 on ACL-refused reads). */
-  settings?: Partial<StandInSettings>;
+  settings?: SettingsInput;
 }
 
 export interface ServiceNowStandIn {

@@ -176,6 +176,9 @@ export interface StandInSettings {
 
 export type ReadAccess = 'all' | 'itil' | 'admin' | 'none';
 
+/** Settings as given at start-up or to updateSettings: any subset, readAccess per table. */
+export type SettingsInput = Partial<Omit<StandInSettings, 'readAccess'>> & { readAccess?: Partial<Record<StoredTable, ReadAccess>> };
+
 export const DEFAULT_READ_ACCESS: Readonly<Record<StoredTable, ReadAccess>> = {
   sys_user_group: 'all',
   cmdb_ci: 'itil',
@@ -241,7 +244,7 @@ export class StandInState {
   /** Settings restored by reset() (the defaults, or what the stand-in was started with). */
   private readonly initialSettings: StandInSettings;
 
-  constructor(settings: Partial<StandInSettings> = {}) {
+  constructor(settings: SettingsInput = {}) {
     this.initialSettings = copySettings({ ...DEFAULT_SETTINGS, ...settings, readAccess: { ...DEFAULT_READ_ACCESS, ...settings.readAccess } });
     this.reset();
   }
@@ -307,7 +310,7 @@ export class StandInState {
     this.crossScopeBlocked = enabled;
   }
 
-  updateSettings(patch: Partial<StandInSettings>): StandInSettings {
+  updateSettings(patch: SettingsInput): StandInSettings {
     if (patch.blockUiLoginForServiceAccounts !== undefined) this.settings.blockUiLoginForServiceAccounts = !!patch.blockUiLoginForServiceAccounts;
     if (patch.aclReadDenied !== undefined) {
       if (patch.aclReadDenied !== '403' && patch.aclReadDenied !== 'empty') throw new Error("aclReadDenied must be '403' or 'empty'");
