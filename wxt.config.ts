@@ -22,10 +22,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'ServiceNow Tickets for Microsoft 365 Security',
+    // From the catalogs (utils/i18n: extName, extDescription), in the browser's language.
+    name: '__MSG_extName__',
     default_locale: 'en',
-    description:
-      'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'identity', 'alarms'],
     host_permissions: ['https://*.service-now.com/*'],
     // A ServiceNow custom domain is asked for at connect time, for that one origin only
@@ -37,10 +37,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'servicenow-tickets@m365-security.example',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android); older versions
+              // would install without reading the declaration.
+              strict_min_version: '140.0',
               // Nothing is collected: no telemetry (README, "Data this extension exchanges").
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -5,6 +5,8 @@ import type { MessageKey } from './en';
 // as admins see them. The product name is not translated.
 export const de: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets für Microsoft 365 Security',
+  extDescription: 'Verbesserungsmaßnahmen aus Microsoft Secure Score an ServiceNow senden und die Tickets im Microsoft Defender-Portal verfolgen.',
   state_not_configured: 'Nicht eingerichtet',
   state_not_connected: 'Nicht verbunden',
   state_connecting: 'Verbindung wird hergestellt…',

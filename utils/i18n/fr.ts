@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // a non-breaking space (\u00a0) goes before ":", "?" and ";" and inside « ».
 export const fr: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets – Microsoft 365 Security',
+  extDescription: 'Envoyez les actions d’amélioration du Degré de sécurisation Microsoft à ServiceNow et suivez les tickets dans Microsoft Defender.',
   state_not_configured: 'Non configuré',
   state_not_connected: 'Non connecté',
   state_connecting: 'Connexion en cours…',

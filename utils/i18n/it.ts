@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // not translated; "ticket" is invariable in Italian.
 export const it: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets per Microsoft 365 Security',
+  extDescription: 'Invia le azioni di miglioramento di Microsoft Secure Score a ServiceNow e segui i ticket nel portale Microsoft Defender.',
   state_not_configured: 'Non configurato',
   state_not_connected: 'Non connesso',
   state_connecting: 'Connessione in corso…',

@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // in English, as admins see them. The product name is not translated.
 export const ja: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'Microsoft 365 Security 用 ServiceNow Tickets',
+  extDescription: 'Microsoft セキュア スコアの改善処置を ServiceNow に送信し、Microsoft Defender ポータルでチケットを追跡します。',
   state_not_configured: '未設定',
   state_not_connected: '未接続',
   state_connecting: '接続しています…',

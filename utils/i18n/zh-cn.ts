@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // English, as admins see them. The product name is not translated.
 export const zhCn: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'Microsoft 365 Security 专用 ServiceNow Tickets',
+  extDescription: '将 Microsoft 安全功能分数的改进操作发送到 ServiceNow,并在 Microsoft Defender 门户中跟踪工单。',
   state_not_configured: '未设置',
   state_not_connected: '未连接',
   state_connecting: '正在连接…',
