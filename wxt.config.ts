@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOCALES, messagesJson } from './utils/i18n/locales';
+import { EXTENSION_ICON_SIZES, extensionIconPath, iconSet } from './utils/toolbar/icon-paths';
 
 // Public half of the development key: pins the extension id (cpkeknfkjeijkaciapgpgphiimkbilje)
 // of development and test builds, so the OAuth redirect URL https://<id>.chromiumapp.org/ stays
@@ -26,6 +27,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
+    // public/icon/, rendered from assets/icon.svg (npm run icons). The worker switches the
+    // toolbar icon by connection state (utils/toolbar/toolbar-badge.ts); this is the neutral one.
+    icons: iconSet(EXTENSION_ICON_SIZES, extensionIconPath),
+    ...(manifestVersion === 2
+      ? { browser_action: { default_icon: iconSet([16, 32], extensionIconPath) } }
+      : { action: { default_icon: iconSet([16, 32], extensionIconPath) } }),
     permissions: ['storage', 'identity', 'alarms'],
     host_permissions: ['https://*.service-now.com/*'],
     // A ServiceNow custom domain is asked for at connect time, for that one origin only
