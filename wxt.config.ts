@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOCALES, messagesJson } from './utils/i18n/locales';
@@ -20,6 +21,9 @@ export default defineConfig({
       for (const [locale, catalog] of Object.entries(LOCALES)) {
         files.push({ relativeDest: `_locales/${locale}/messages.json`, contents: messagesJson(catalog) });
       }
+      // The privacy statement, linked from the options page, readable offline: PRIVACY.md as
+      // plain text (the byte order mark tells the browser it is UTF-8).
+      files.push({ relativeDest: 'privacy.txt', contents: `\uFEFF${readFileSync('PRIVACY.md', 'utf8')}` });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

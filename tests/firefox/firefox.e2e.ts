@@ -19,10 +19,14 @@ const records = (table: string) => world.admin<TaskRecord[]>('GET', `/records/${
 const log = () => world.admin<LogEntry[]>('GET', '/log');
 
 describe('Firefox', () => {
-  test('the options page shows the Firefox redirect URL, and the public PKCE client connects with it', async () => {
+  test('the options page shows the Firefox redirect URL and links the privacy statement; the public PKCE client connects', async () => {
     const options = await FirefoxOptionsPage.open(world);
     expect(await options.shownRedirectUrl()).toBe(world.redirectUrl);
     expect(world.redirectUrl).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+    // The privacy statement is in the package, so the link works offline.
+    const privacy = await options.page.$eval('a[href$="privacy.txt"]', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
+    expect(privacy.text).toBe('Privacy statement');
+    expect(await options.page.evaluate(async (url: string) => (await fetch(url)).text(), privacy.href)).toContain('# Privacy statement');
     // What the admin does in ServiceNow's Application Registry: add this browser's redirect URL.
     await world.admin('POST', `/clients/${PUBLIC_CLIENT}`, { redirect_urls: [EXTENSION_REDIRECT_URL, world.redirectUrl] });
     await options.page.close();

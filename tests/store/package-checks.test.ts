@@ -25,6 +25,7 @@ function mv3Package(change: (files: Map<string, Buffer>, manifest: Record<string
   for (const locale of EXPECTED_LOCALES) {
     files.set(`_locales/${locale}/messages.json`, Buffer.from(JSON.stringify({ extName: { message: `Tickets ${locale}` }, extDescription: { message: `Sends tickets (${locale}).` } })));
   }
+  files.set('privacy.txt', Buffer.from('\uFEFF# Privacy statement\n'));
   change(files, manifest);
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
   return { source: 'test.zip', paths: [...files.keys()], read: async (path) => files.get(path) };
@@ -60,6 +61,11 @@ describe('checkPackage', () => {
   test('a missing toolbar state icon is named', async () => {
     const problems = await checkPackage(mv3Package((files) => files.delete('icon/attention-24.png')), 'chrome');
     expect(problems).toEqual(['toolbar icon attention: icon/attention-24.png is not in the package']);
+  });
+
+  test('a package without the privacy statement is refused', async () => {
+    const problems = await checkPackage(mv3Package((files) => files.delete('privacy.txt')), 'chrome');
+    expect(problems).toEqual([expect.stringContaining('privacy.txt (the privacy statement the options page links to) is not in the package')]);
   });
 
   test('texts are measured after localization, against each store\'s own limit', async () => {

@@ -18,6 +18,9 @@ export const STORE_LIMITS: Record<Store, { name: number; description: number; ma
   firefox: { name: 50, description: 132, manifestVersion: 2 },
 };
 
+/** PRIVACY.md, bundled for the options page's link (wxt.config.ts). */
+export const PRIVACY_STATEMENT = 'privacy.txt';
+
 /** The product's languages, as _locales folders. */
 export const EXPECTED_LOCALES = ['de', 'en', 'fr', 'it', 'ja', 'zh_CN'];
 
@@ -64,6 +67,9 @@ export async function checkPackage(files: PackageFiles, store: Store): Promise<s
   }
 
   problems.push(...(await checkTexts(files, manifest, store)));
+  if (!(await files.read(PRIVACY_STATEMENT))?.toString('utf8').includes('# Privacy statement')) {
+    problems.push(`${PRIVACY_STATEMENT} (the privacy statement the options page links to) is not in the package`);
+  }
 
   if (store === 'firefox') {
     const gecko = manifest.browser_specific_settings?.gecko;

@@ -57,6 +57,7 @@ export const en = {
   dataStored: 'Stored in this browser, in the extension\'s background storage only: ServiceNow instance name, OAuth client ID and secret, access and refresh tokens.',
   dataSent: 'Sent to your ServiceNow instance when you create a ticket: your portal user ID, task name and description, priority, due date, recommendation source and category, and a link back to the improvement action.',
   dataNothingElse: 'Nothing is sent anywhere else. No telemetry.',
+  privacyLink: 'Privacy statement',
   useServiceNowTitle: 'Do you use ServiceNow?',
   useServiceNowBody: 'Send improvement actions to ServiceNow as change requests or incidents and track them here.',
   getStarted: 'Connect to ServiceNow',
