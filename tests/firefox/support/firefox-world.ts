@@ -68,6 +68,8 @@ export async function startFirefoxWorld({ extensionDir = FIREFOX_EXTENSION_DIR }
       browser: 'firefox',
       executablePath: findFirefox(),
       headless: true,
+      // Firefox may take long to start on a loaded 2-core machine; puppeteer's default is 30 s.
+      timeout: 90_000,
       acceptInsecureCerts: true,
       userDataDir: profile,
       // Opening moz-extension:// pages over WebDriver BiDi needs system access.
@@ -133,10 +135,10 @@ export async function startFirefoxWorld({ extensionDir = FIREFOX_EXTENSION_DIR }
       // Over BiDi, Firefox never reports the end of a navigation to a moz-extension:// page, so
       // goto() would time out: start it, and wait for the page itself instead.
       void page.goto(url, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: 20_000 }, url);
+      await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: 30_000 }, url);
       return page;
     },
-    async waitForPage(match, timeoutMs = 20_000) {
+    async waitForPage(match, timeoutMs = 30_000) {
       const target = await browser.waitForTarget((t) => t.type() === 'page' && match(t.url()), { timeout: timeoutMs });
       const page = await target.page();
       if (!page) throw new Error(`No page for ${target.url()}`);

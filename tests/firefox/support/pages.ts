@@ -84,7 +84,7 @@ export class FirefoxOptionsPage {
 export async function signIn(auth: Page, { user = SVC.user, password = SVC.password } = {}): Promise<void> {
   // ServiceNow's own element ids (login.do): the login form, or the consent page straight away
   // when a ServiceNow session exists.
-  await auth.waitForSelector('#sysverb_login, button[value="allow"]', { timeout: 20_000 });
+  await auth.waitForSelector('#sysverb_login, button[value="allow"]', { timeout: 30_000 });
   if (await auth.$('#user_password')) {
     await auth.locator('#user_name').fill(user);
     await auth.locator('#user_password').fill(password);
