@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOCALES, messagesJson } from './utils/i18n/locales';
+import { EXTENSION_ICON_SIZES, extensionIconPath, iconSet } from './utils/toolbar/icon-paths';
 
 // Public half of the development key: pins the extension id (cpkeknfkjeijkaciapgpgphiimkbilje)
 // of development and test builds, so the OAuth redirect URL https://<id>.chromiumapp.org/ stays
@@ -19,13 +21,22 @@ export default defineConfig({
       for (const [locale, catalog] of Object.entries(LOCALES)) {
         files.push({ relativeDest: `_locales/${locale}/messages.json`, contents: messagesJson(catalog) });
       }
+      // The privacy statement, linked from the options page, readable offline: PRIVACY.md as
+      // plain text (the byte order mark tells the browser it is UTF-8).
+      files.push({ relativeDest: 'privacy.txt', contents: `\uFEFF${readFileSync('PRIVACY.md', 'utf8')}` });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'ServiceNow Tickets for Microsoft 365 Security',
+    // From the catalogs (utils/i18n: extName, extDescription), in the browser's language.
+    name: '__MSG_extName__',
     default_locale: 'en',
-    description:
-      'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
+    description: '__MSG_extDescription__',
+    // public/icon/, rendered from assets/icon.svg (npm run icons). The worker switches the
+    // toolbar icon by connection state (utils/toolbar/toolbar-badge.ts); this is the neutral one.
+    icons: iconSet(EXTENSION_ICON_SIZES, extensionIconPath),
+    ...(manifestVersion === 2
+      ? { browser_action: { default_icon: iconSet([16, 32], extensionIconPath) } }
+      : { action: { default_icon: iconSet([16, 32], extensionIconPath) } }),
     permissions: ['storage', 'identity', 'alarms'],
     host_permissions: ['https://*.service-now.com/*'],
     // A ServiceNow custom domain is asked for at connect time, for that one origin only
@@ -37,10 +48,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'servicenow-tickets@m365-security.example',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android); older versions
+              // would install without reading the declaration.
+              strict_min_version: '140.0',
               // Nothing is collected: no telemetry (README, "Data this extension exchanges").
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

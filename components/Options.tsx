@@ -45,6 +45,7 @@ export function Options() {
           <li>{t('dataSent')}</li>
           <li>{t('dataNothingElse')}</li>
         </ul>
+        <a href="/privacy.txt" target="_blank" rel="noopener">{t('privacyLink')}</a>
       </section>
     </main>
   );

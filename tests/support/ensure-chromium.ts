@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { aptInstall, canInstallWithApt } from './apt-install';
 import { findChromium } from './chromium';
 
 // Runs before the tests and the demo: finds Chromium, and on Debian/Ubuntu as root (CI) installs
@@ -7,22 +7,10 @@ import { findChromium } from './chromium';
 try {
   findChromium();
 } catch (error) {
-  const canApt = process.platform === 'linux' && process.getuid?.() === 0 && hasApt();
-  if (!canApt) {
+  if (!canInstallWithApt()) {
     console.error(String(error instanceof Error ? error.message : error));
     process.exit(1);
   }
-  console.log('Chromium is missing: installing the Debian package "chromium"…');
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  aptInstall('chromium');
   findChromium();
-}
-
-function hasApt(): boolean {
-  try {
-    execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -5,6 +5,8 @@ import type { MessageKey } from './en';
 // as admins see them. The product name is not translated.
 export const de: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets für Microsoft 365 Security',
+  extDescription: 'Verbesserungsmaßnahmen aus Microsoft Secure Score an ServiceNow senden und die Tickets im Microsoft Defender-Portal verfolgen.',
   state_not_configured: 'Nicht eingerichtet',
   state_not_connected: 'Nicht verbunden',
   state_connecting: 'Verbindung wird hergestellt…',
@@ -55,6 +57,7 @@ export const de: Partial<Record<MessageKey, string>> = {
   dataStored: 'In diesem Browser gespeichert, ausschließlich im Hintergrundspeicher der Erweiterung: ServiceNow-Instanzname, OAuth-Client-ID und geheimer Clientschlüssel, Zugriffs- und Aktualisierungstoken.',
   dataSent: 'An Ihre ServiceNow-Instanz gesendet, wenn Sie ein Ticket erstellen: Ihre Portal-Benutzer-ID, Aufgabenname und -beschreibung, Priorität, Fälligkeitsdatum, Empfehlungsquelle und -kategorie sowie ein Link zurück zur Verbesserungsmaßnahme.',
   dataNothingElse: 'Nichts wird an andere Stellen gesendet. Keine Telemetrie.',
+  privacyLink: 'Datenschutzerklärung',
   useServiceNowTitle: 'Verwenden Sie ServiceNow?',
   useServiceNowBody: 'Senden Sie Verbesserungsmaßnahmen als Änderungsanfragen oder Incidents an ServiceNow, und verfolgen Sie sie hier.',
   getStarted: 'Mit ServiceNow verbinden',

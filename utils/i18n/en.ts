@@ -3,6 +3,10 @@ export const en = {
   /** BCP 47 tag of this catalog's language (for lang attributes); not shown. */
   langTag: 'en',
   productName: 'ServiceNow Tickets',
+  /** Extension name in the browser and the stores (manifest __MSG_extName__): at most 45 characters, Edge's limit. */
+  extName: 'ServiceNow Tickets for Microsoft 365 Security',
+  /** Manifest __MSG_extDescription__: at most 132 characters, Chrome's and Firefox's limit. */
+  extDescription: 'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
   state_not_configured: 'Not set up',
   state_not_connected: 'Not connected',
   state_connecting: 'Connecting…',
@@ -53,6 +57,7 @@ export const en = {
   dataStored: 'Stored in this browser, in the extension\'s background storage only: ServiceNow instance name, OAuth client ID and secret, access and refresh tokens.',
   dataSent: 'Sent to your ServiceNow instance when you create a ticket: your portal user ID, task name and description, priority, due date, recommendation source and category, and a link back to the improvement action.',
   dataNothingElse: 'Nothing is sent anywhere else. No telemetry.',
+  privacyLink: 'Privacy statement',
   useServiceNowTitle: 'Do you use ServiceNow?',
   useServiceNowBody: 'Send improvement actions to ServiceNow as change requests or incidents and track them here.',
   getStarted: 'Connect to ServiceNow',

@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // a non-breaking space (\u00a0) goes before ":", "?" and ";" and inside « ».
 export const fr: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets – Microsoft 365 Security',
+  extDescription: "Envoyez les actions d'amélioration du Degré de sécurisation Microsoft à ServiceNow et suivez les tickets dans Microsoft Defender.",
   state_not_configured: 'Non configuré',
   state_not_connected: 'Non connecté',
   state_connecting: 'Connexion en cours…',
@@ -56,6 +58,7 @@ export const fr: Partial<Record<MessageKey, string>> = {
   dataStored: "Stockées dans ce navigateur, uniquement dans le stockage en arrière-plan de l'extension\u00a0: nom de l'instance ServiceNow, ID client et secret client OAuth, jetons d'accès et d'actualisation.",
   dataSent: "Envoyées à votre instance ServiceNow lorsque vous créez un ticket\u00a0: votre ID d'utilisateur du portail, le nom et la description de la tâche, la priorité, la date d'échéance, la source et la catégorie de la recommandation, ainsi qu'un lien vers l'action d'amélioration.",
   dataNothingElse: "Rien n'est envoyé ailleurs. Aucune télémétrie.",
+  privacyLink: 'Déclaration de confidentialité',
   useServiceNowTitle: 'Utilisez-vous ServiceNow\u00a0?',
   useServiceNowBody: "Envoyez des actions d'amélioration à ServiceNow sous forme de demandes de modification ou d'incidents, et suivez-les ici.",
   getStarted: 'Se connecter à ServiceNow',

@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // not translated; "ticket" is invariable in Italian.
 export const it: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'ServiceNow Tickets per Microsoft 365 Security',
+  extDescription: 'Invia le azioni di miglioramento di Microsoft Secure Score a ServiceNow e segui i ticket nel portale Microsoft Defender.',
   state_not_configured: 'Non configurato',
   state_not_connected: 'Non connesso',
   state_connecting: 'Connessione in corso…',
@@ -56,6 +58,7 @@ export const it: Partial<Record<MessageKey, string>> = {
   dataStored: "Archiviati in questo browser, solo nello spazio di archiviazione in background dell'estensione: nome dell'istanza ServiceNow, ID client e segreto client OAuth, token di accesso e di aggiornamento.",
   dataSent: "Inviati alla tua istanza ServiceNow quando crei un ticket: il tuo ID utente del portale, nome e descrizione dell'attività, priorità, data di scadenza, origine e categoria della raccomandazione e un collegamento all'azione di miglioramento.",
   dataNothingElse: 'Nessun dato viene inviato altrove. Nessuna telemetria.',
+  privacyLink: 'Informativa sulla privacy',
   useServiceNowTitle: 'Usi ServiceNow?',
   useServiceNowBody: 'Invia le azioni di miglioramento a ServiceNow come richieste di modifica o incidenti e monitorale da qui.',
   getStarted: 'Connetti a ServiceNow',

@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // in English, as admins see them. The product name is not translated.
 export const ja: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'Microsoft 365 Security 用 ServiceNow Tickets',
+  extDescription: 'Microsoft セキュア スコアの改善アクションを ServiceNow に送信し、Microsoft Defender ポータルでチケットを追跡します。',
   state_not_configured: '未設定',
   state_not_connected: '未接続',
   state_connecting: '接続しています…',
@@ -56,6 +58,7 @@ export const ja: Partial<Record<MessageKey, string>> = {
   dataStored: 'このブラウザー内の、拡張機能のバックグラウンド ストレージにのみ保存: ServiceNow インスタンス名、OAuth クライアント ID とシークレット、アクセス トークンと更新トークン。',
   dataSent: 'チケットの作成時に ServiceNow インスタンスに送信: ポータルのユーザー ID、タスク名と説明、優先度、期日、推奨事項のソースとカテゴリ、改善アクションへのリンク。',
   dataNothingElse: 'これ以外の送信先はありません。テレメトリも送信しません。',
+  privacyLink: 'プライバシーに関する声明',
   useServiceNowTitle: 'ServiceNow をご利用ですか?',
   useServiceNowBody: '改善アクションを変更要求またはインシデントとして ServiceNow に送信し、ここで追跡できます。',
   getStarted: 'ServiceNow に接続',

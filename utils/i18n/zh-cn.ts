@@ -6,6 +6,8 @@ import type { MessageKey } from './en';
 // English, as admins see them. The product name is not translated.
 export const zhCn: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
+  extName: 'Microsoft 365 Security 专用 ServiceNow Tickets',
+  extDescription: '将 Microsoft 安全功能分数的改进操作发送到 ServiceNow，并在 Microsoft Defender 门户中跟踪工单。',
   state_not_configured: '未设置',
   state_not_connected: '未连接',
   state_connecting: '正在连接…',
@@ -56,6 +58,7 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   dataStored: '存储在此浏览器中，且仅存储在扩展的后台存储中：ServiceNow 实例名称、OAuth 客户端 ID 和密码、访问令牌和刷新令牌。',
   dataSent: '创建工单时发送到你的 ServiceNow 实例：你的门户用户 ID、任务名称和说明、优先级、截止日期、建议来源和类别，以及指向改进操作的链接。',
   dataNothingElse: '不会向其他任何地方发送数据。无遥测。',
+  privacyLink: '隐私声明',
   useServiceNowTitle: '你是否使用 ServiceNow？',
   useServiceNowBody: '将改进操作作为变更请求或事件发送到 ServiceNow，并在此处跟踪它们。',
   getStarted: '连接到 ServiceNow',
