@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
-import type { StateNames } from '@/utils/tickets/states';
-import type { Ticket } from '@/utils/tickets/types';
+import type { StateNames } from '@/utils/domain/states';
+import type { Ticket } from '@/utils/domain/ticket';
 import { nameOf, TicketNumber } from './TicketCard';
 
 /** Next to an improvement action (F3.2): its newest ticket's number (link) and state name. */

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useContainer } from '@/tests/support/preact-dom';
-import type { ConnectionStatus } from '@/utils/connection/status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { cachedStatus } from '@/utils/storage';
 import { Popup } from './Popup';
 

@@ -1,10 +1,10 @@
 import { t } from '@/utils/i18n';
-import { STATES } from '@/utils/tickets/states';
-import { TASK_TABLES } from '@/utils/tickets/types';
+import { STATES } from '@/utils/domain/states';
 import { SyncLine } from './SyncLine';
 import { nameOf } from './TicketCard';
 import { TrackingStyles } from './tracking-styles';
 import { useStateNames, useSyncNow, useSyncState, useTicketOverview } from './use-tickets';
+import { TICKET_TYPES } from '@/utils/domain/ticket-type';
 
 /** The popup's ticket summary: counts by state with the user's state names, and Sync now. */
 export function PopupTickets() {
@@ -17,7 +17,7 @@ export function PopupTickets() {
       <TrackingStyles />
       <h2 class="snt-h2" id="snt-popup-tickets">{t('ticketsTitle')}</h2>
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: '0 0 8px' }}>
-        {TASK_TABLES.map((table) => {
+        {TICKET_TYPES.map((table) => {
           const counts = overview?.tables[table].counts ?? {};
           const parts = STATES[table].filter((s) => counts[s.value]).map((s) => `${nameOf(names, table, s.value)} ${counts[s.value]}`);
           return [

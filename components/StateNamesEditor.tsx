@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { TaskTable } from '@/utils/servicenow/client';
 import { stateNames } from '@/utils/storage';
-import { cleanStateNames, hasErrors, MAX_STATE_NAME, resolveStateNames, validateStateNames, type StateNameError, type StateNameErrors } from '@/utils/tickets/state-names';
-import { defaultStateNames, STATES, type StateNames } from '@/utils/tickets/states';
-import { TASK_TABLES } from '@/utils/tickets/types';
+import { cleanStateNames, hasErrors, MAX_STATE_NAME, resolveStateNames, validateStateNames, type StateNameError, type StateNameErrors } from '@/utils/domain/state-names';
+import { defaultStateNames, STATES, type StateNames } from '@/utils/domain/states';
+import { TICKET_TYPES, type TicketType } from '@/utils/domain/ticket-type';
 
-const LEGEND: Record<TaskTable, MessageKey> = { change_request: 'changeStatesLegend', incident: 'incidentStatesLegend' };
+const LEGEND: Record<TicketType, MessageKey> = { change_request: 'changeStatesLegend', incident: 'incidentStatesLegend' };
 const ERROR_TEXT: Record<StateNameError, MessageKey> = {
   empty: 'stateNameEmpty', tooLong: 'stateNameTooLong', duplicate: 'stateNameDuplicate', invalid: 'stateNameInvalid',
 };
@@ -26,7 +25,7 @@ export function StateNamesEditor() {
     return stateNames.watch((stored) => !dirty.current && setNames(resolveStateNames(stored)));
   }, []);
 
-  const edit = (table: TaskTable, value: string, text: string) => {
+  const edit = (table: TicketType, value: string, text: string) => {
     dirty.current = true;
     const next = { ...names, [table]: { ...names[table], [value]: text } };
     setNames(next);
@@ -62,7 +61,7 @@ export function StateNamesEditor() {
   return (
     <form ref={form} onSubmit={save} noValidate aria-label={t('ticketStatesTitle')} data-testid="state-names">
       <p class="snt-muted">{t('ticketStatesHint', MAX_STATE_NAME)}</p>
-      {TASK_TABLES.map((table) => (
+      {TICKET_TYPES.map((table) => (
         <fieldset key={table} class="snt-fieldset">
           <legend>{t(LEGEND[table])}</legend>
           <table class="snt-state-table" role="presentation">

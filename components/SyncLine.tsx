@@ -1,6 +1,6 @@
 import type { AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { isSyncRunning, type SyncState } from '@/utils/sync/sync-state';
+import { isSyncRunning, type SyncState } from '@/utils/domain/sync-state';
 import { formatMoment } from './format';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { syncSettings } from '@/utils/storage';
-import { SYNC_INTERVALS, syncInterval } from '@/utils/sync/sync-state';
+import { SYNC_INTERVALS, syncInterval } from '@/utils/domain/sync-state';
 import { SyncLine } from './SyncLine';
 import { useSyncNow, useSyncState } from './use-tickets';
 

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useContainer } from '@/tests/support/preact-dom';
-import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/sync/sync-state';
-import { defaultStateNames } from '@/utils/tickets/states';
-import type { TableOverview, Ticket } from '@/utils/tickets/types';
+import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/domain/sync-state';
+import { defaultStateNames } from '@/utils/domain/states';
+import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { TicketCard, type TicketCardProps } from './TicketCard';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

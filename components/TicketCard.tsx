@@ -1,19 +1,19 @@
 import type { AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { TaskTable } from '@/utils/servicenow/client';
-import type { SyncState } from '@/utils/sync/sync-state';
-import { ticketListUrl } from '@/utils/tickets/links';
-import { isOverdue } from '@/utils/tickets/queries';
-import { recordUrl } from '@/utils/tickets/servicenow-fields';
-import { stateName } from '@/utils/tickets/state-names';
-import { STATES, type StateNames } from '@/utils/tickets/states';
-import type { TableOverview, Ticket } from '@/utils/tickets/types';
+import type { SyncState } from '@/utils/domain/sync-state';
+import { ticketListUrl } from '@/utils/domain/portal-links';
+import { isOverdue } from '@/utils/domain/ticket-queries';
+import { recordUrl } from '@/utils/servicenow/ticket-fields';
+import { stateName } from '@/utils/domain/state-names';
+import { STATES, type StateNames } from '@/utils/domain/states';
+import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate } from './format';
 import { SyncLine } from './SyncLine';
+import type { TicketType } from '@/utils/domain/ticket-type';
 
 export interface TicketCardProps {
-  table: TaskTable;
+  table: TicketType;
   /** null while the first answer from the worker is on its way. */
   overview: TableOverview | null;
   instanceOrigin?: string;
@@ -32,7 +32,7 @@ export interface TicketCardProps {
 
 const TITLE = { change_request: 'changeCardTitle', incident: 'incidentCardTitle' } as const;
 
-export function nameOf(names: StateNames, table: TaskTable, value: string): string {
+export function nameOf(names: StateNames, table: TicketType, value: string): string {
   return stateName(names, table, value) ?? (value ? t('stateUnknown', value) : t('stateNone'));
 }
 

@@ -1,25 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionState } from '@/utils/connection/status';
+import type { ConnectionState } from '@/utils/domain/connection-status';
 import { t, type MessageKey } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 import { cachedStatus } from '@/utils/storage';
-import type { TaskTable } from '@/utils/servicenow/client';
-import { actionUrl } from '@/utils/tickets/links';
-import { parseGlideDateTime } from '@/utils/tickets/normalize';
-import { isOverdue } from '@/utils/tickets/queries';
-import { STATES } from '@/utils/tickets/states';
-import type { TicketListQuery, TicketSortKey } from '@/utils/tickets/types';
+import { actionUrl } from '@/utils/domain/portal-links';
+import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
+import { isOverdue } from '@/utils/domain/ticket-queries';
+import { STATES } from '@/utils/domain/states';
+import type { TicketListQuery, TicketSortKey } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate, formatMoment } from './format';
 import { SyncLine } from './SyncLine';
 import { nameOf, TicketNumber } from './TicketCard';
 import { TrackingStyles } from './tracking-styles';
 import { useCachedQuery, useStateNames, useSyncNow, useSyncState } from './use-tickets';
+import type { TicketType } from '@/utils/domain/ticket-type';
 
 export const LIST_PAGE_SIZE = 50;
 
 export interface ListFilters {
-  table: TaskTable | 'all';
+  table: TicketType | 'all';
   state: string;
 }
 

@@ -1,4 +1,4 @@
-import { parseGlideDateTime } from '@/utils/tickets/normalize';
+import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
 
 // Dates in the browser's language and time zone. ServiceNow sends UTC `YYYY-MM-DD HH:MM:SS`.
 

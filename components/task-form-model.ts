@@ -1,6 +1,6 @@
 import type { ActionDetails, PortalUser } from '@/utils/portal/action-reader';
-import { priorityFromScoreImpact } from '@/utils/tickets/priority';
-import { addDays, localToday, type TicketCategory, type TicketDraft } from '@/utils/tickets/ticket-draft';
+import { priorityFromScoreImpact } from '@/utils/domain/priority';
+import { addDays, localToday, type TicketDraft } from '@/utils/domain/ticket-draft';
 import type { TicketPreferences } from '@/utils/storage';
 
 // The task form's starting values (F2.2), from the improvement action and the user's defaults.
@@ -27,7 +27,7 @@ export function prefill(action: ActionDetails | null, user: PortalUser | null, p
     priority: priorityFromScoreImpact(action?.scoreImpact ?? null),
     dueDate: addDays(today, Math.max(0, Math.min(365, Math.round(preferences.dueInDays)))),
     source: 'microsoft',
-    category: (action?.category ?? 'Identity') as TicketCategory,
+    category: action?.category ?? 'Identity',
     initiatingUser: formatUser(user),
     actionLink: action?.link ?? '',
     confirmDuplicate: false,

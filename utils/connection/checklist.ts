@@ -1,7 +1,7 @@
 import { toAppError, type AppError } from '../errors';
 import { sentences, t } from '../i18n';
 import { roleFix } from '../servicenow/errors';
-import type { ChecklistStep, ServiceNowUser, StepId } from './status';
+import type { ChecklistStep, ServiceNowUser, StepId } from '../domain/connection-status';
 
 // The provisioning checklist (F1.3): each step runs only when the ones before it passed, and a
 // failed step says why and how to fix it.

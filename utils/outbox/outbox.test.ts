@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
 import type { ServiceNowClient } from '../servicenow/client';
-import type { TicketDraft } from '../tickets/ticket-draft';
+import type { TicketDraft } from '../domain/ticket-draft';
 import { createOutbox } from './outbox';
 import { outboxStore } from './outbox-store';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';

@@ -1,8 +1,9 @@
+import type { TicketDraft } from '../domain/ticket-draft';
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
 import { t } from '../i18n';
 import type { ServiceNowClient } from '../servicenow/client';
-import { recordUrl, toServiceNowFields } from '../tickets/servicenow-fields';
-import type { TicketDraft } from '../tickets/ticket-draft';
+import { condition, encodedQuery } from '../servicenow/encoded-query';
+import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
 import { retryDelayMs } from './backoff';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
 
@@ -62,9 +63,8 @@ export function createOutbox(deps: OutboxDeps) {
   });
 
   async function findExisting(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
-    // The outbox id is a UUID: safe inside an encoded query.
     const { records } = await client.list(item.draft.type, {
-      query: `correlation_id=${item.correlationId}^descriptionLIKE${item.id}`,
+      query: encodedQuery(condition.equals('correlation_id', item.correlationId), condition.contains('description', item.id)),
       fields: ['sys_id', 'number'],
       limit: 1,
     });
@@ -192,9 +192,7 @@ export function createOutbox(deps: OutboxDeps) {
     list,
 
     /** Tickets not yet in ServiceNow (pending, sending or failed). */
-    async waitingCount(): Promise<number> {
-      return (await outboxStore.all()).filter((i) => i.state !== 'sent').length;
-    },
+    waitingCount: outboxStore.waitingCount,
 
     /** Unsent items of one action (duplicate guard). */
     async waitingFor(correlationId: string): Promise<OutboxSummary[]> {

@@ -1,4 +1,4 @@
-import { isActionId } from '../tickets/correlation';
+import { isActionId } from '../domain/correlation';
 import { ACCOUNT_EMAIL, ACCOUNT_NAME, PANEL, PANEL_TITLE } from './selectors';
 
 // Reads the improvement action a Share menu belongs to, from the address (actionId, the stable

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ConnectionStatus } from '../connection/status';
+import type { ConnectionStatus } from '../domain/connection-status';
 import { cachedStatus } from '../storage';
 import { homeCardMode, whileHomeMode } from './home-mode';
 

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../connection/status';
+import type { ConnectionState } from '../domain/connection-status';
 import { send } from '../messaging';
 import { cachedStatus } from '../storage';
 

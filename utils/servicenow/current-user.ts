@@ -1,14 +1,15 @@
-import type { ServiceNowUser } from '../connection/status';
+import type { ServiceNowUser } from '../domain/connection-status';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import type { ServiceNowClient } from './client';
+import { condition } from './encoded-query';
 
 // Who the token belongs to. `javascript:gs.getUserName()` is the documented way to ask for the
 // session user through the Table API; hardened instances may refuse it.
 
 export async function fetchCurrentUser(client: ServiceNowClient): Promise<ServiceNowUser & { roles?: string[] }> {
   const { records } = await client.list('sys_user', {
-    query: 'user_name=javascript:gs.getUserName()',
+    query: condition.equals('user_name', 'javascript:gs.getUserName()'),
     fields: ['sys_id', 'user_name', 'name', 'email', 'web_service_access_only', 'internal_integration_user', 'roles'],
     limit: 1,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
 import type { TableCache } from '../tickets/cache';
-import { createFakeServiceNow, type FakeServiceNow } from './fake-client';
+import { createFakeServiceNow, type FakeServiceNow } from '../../tests/support/fake-servicenow';
 import {
   HEAD_SIZE, ID_PAGE_SIZE, PAGE_SIZE, RECONCILE_EVERY_MS, syncTable, syncTickets, TASK_RETRY_MS, WATERMARK_MARGIN_MS, type TicketSyncOptions,
 } from './sync-engine';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
-import { createMemoryTicketCache } from '../tickets/cache';
-import { createFakeServiceNow, type FakeServiceNow } from './fake-client';
+import { createMemoryTicketCache } from '../../tests/support/memory-ticket-cache';
+import { createFakeServiceNow, type FakeServiceNow } from '../../tests/support/fake-servicenow';
 import { createSyncService, STALE_AFTER_MS, syncRetryDelay } from './sync-service';
-import { INITIAL_SYNC_STATE, type SyncState } from './sync-state';
+import { INITIAL_SYNC_STATE, type SyncState } from '../domain/sync-state';
 
 let sn: FakeServiceNow;
 let stored: SyncState;

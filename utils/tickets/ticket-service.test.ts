@@ -6,7 +6,7 @@ import { createOutbox } from '../outbox/outbox';
 import type { ServiceNowClient } from '../servicenow/client';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
 import { createTicketService } from './ticket-service';
-import type { TicketDraft } from './ticket-draft';
+import type { TicketDraft } from '../domain/ticket-draft';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 

@@ -1,19 +1,20 @@
+import type { ConnectionService } from '../connection/connection-service';
+import { canQueueTickets, type ConnectionState } from '../domain/connection-status';
+import { correlationIdFor, manualCorrelationId } from '../domain/correlation';
+import { validateDraft, type TicketDraft } from '../domain/ticket-draft';
+import { TICKET_TYPES, type TicketType } from '../domain/ticket-type';
 import { AppError } from '../errors';
 import { sentences, t } from '../i18n';
-import type { ConnectionService } from '../connection/connection-service';
-import type { ConnectionState } from '../connection/status';
 import type { Outbox, SendOutcome } from '../outbox/outbox';
-import type { TaskTable } from '../servicenow/client';
+import { condition, encodedQuery } from '../servicenow/encoded-query';
+import { recordUrl } from '../servicenow/ticket-fields';
 import { ticketPreferences, type TicketPreferences } from '../storage';
-import { correlationIdFor, manualCorrelationId } from './correlation';
-import { recordUrl } from './servicenow-fields';
-import { validateDraft, type TicketDraft } from './ticket-draft';
 
 // Ticket creation in the worker (F2.3-F2.6): the duplicate guard, validation, and handing the
 // draft to the outbox, which persists it before any network call.
 
 export interface ExistingTicket {
-  table: TaskTable;
+  table: TicketType;
   number: string;
   state: string;
   url: string | null;
@@ -30,9 +31,7 @@ export interface TicketFormContext {
   preferences: TicketPreferences;
 }
 
-const CAN_QUEUE: ConnectionState[] = ['connected', 'offline', 'reconnect_needed'];
-
-export function createTicketService(connection: ConnectionService, outbox: Outbox) {
+export function createTicketService(connection: Pick<ConnectionService, 'client' | 'status'>, outbox: Outbox) {
   /** Tickets of the action still in the outbox: known without ServiceNow. */
   async function waitingFor(correlationId: string): Promise<ExistingTicket[]> {
     return (await outbox.waitingFor(correlationId)).map<ExistingTicket>((w) => ({
@@ -40,13 +39,14 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
     }));
   }
 
-  /** Tickets of the action in ServiceNow (correlation IDs are validated action ids: query-safe). */
+  /** Tickets of the action in ServiceNow. */
   async function inServiceNow(correlationId: string): Promise<ExistingTicket[]> {
     const client = await connection.client();
+    const query = encodedQuery(condition.equals('correlation_id', correlationId), condition.orderByDesc('sys_created_on'));
     const found = await Promise.all(
-      (['change_request', 'incident'] as const).map(async (table) => {
+      TICKET_TYPES.map(async (table) => {
         const { records } = await client.list(table, {
-          query: `correlation_id=${correlationId}^ORDERBYDESCsys_created_on`,
+          query,
           fields: ['sys_id', 'number', 'state'],
           limit: 5,
         });
@@ -60,7 +60,7 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
 
   async function createNow(draft: TicketDraft, correlationId: string): Promise<SendOutcome> {
     const status = await connection.status();
-    if (!CAN_QUEUE.includes(status.state)) {
+    if (!canQueueTickets(status.state)) {
       throw new AppError('not_connected', t('errNotConnectedTicket'));
     }
     if (draft.actionId && !draft.confirmDuplicate) {

@@ -1,5 +1,5 @@
 import { filtersFromUrl, TicketListView } from '@/components/TicketListView';
-import { TICKET_LIST_PATH } from '@/utils/tickets/links';
+import { TICKET_LIST_PATH } from '@/utils/domain/portal-links';
 import { isPath, type Feature } from '../feature-manager';
 import { mountInMain } from '../page-takeover';
 

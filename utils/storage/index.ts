@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
-import type { ConnectionStatus, ServiceNowUser } from './connection/status';
-import type { SerializedError } from './errors';
-import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from './sync/sync-state';
-import type { StateNames } from './tickets/states';
+import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-status';
+import type { StateNames } from '../domain/states';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
+import type { TicketType } from '../domain/ticket-type';
+import type { SerializedError } from '../errors';
 
 // Typed items over browser.storage. Nothing secret lives here: content scripts can read
 // storage.local and storage.sync. Secrets are in utils/auth/secret-store.ts.
@@ -61,7 +62,7 @@ export const authMemo = defineItem<AuthMemo>('local', 'auth:v1', { reconnectNeed
 
 /** Defaults of the task form (options → Defaults). Synced: they are preferences, not secrets. */
 export interface TicketPreferences {
-  defaultType: 'change_request' | 'incident';
+  defaultType: TicketType;
   /** Due date offset from today, in days. */
   dueInDays: number;
 }
@@ -71,7 +72,7 @@ export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferen
 /** Task form drafts per improvement action (or "new"), kept when the form is closed unsent. */
 export const formDrafts = defineItem<Record<string, unknown>>('local', 'drafts:v1', {});
 
-/** Ticket sync progress and errors for the cards, list view and popup (utils/sync/sync-state.ts). */
+/** Ticket sync progress and errors for the cards, list view and popup (utils/domain/sync-state.ts). */
 export const syncState = defineItem<SyncState>('local', 'sync:v1', INITIAL_SYNC_STATE);
 
 /** How often the worker syncs tickets (options → Ticket sync). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { countStates, isOverdue, queryTickets, recentTickets, ticketsForActions } from './queries';
-import type { Ticket, TicketListQuery } from './types';
+import { countStates, isOverdue, queryTickets, recentTickets, ticketsForActions } from './ticket-queries';
+import type { Ticket, TicketListQuery } from './ticket';
 
 let n = 0;
 function ticket(fields: Partial<Ticket>): Ticket {

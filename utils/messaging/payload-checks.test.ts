@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isActionIdsRequest, isTicketListQuery } from './ticket-messages';
+import { isActionIdsRequest, isTicketListQuery } from './payload-checks';
 
 const good = { table: 'all', state: '', search: '', sort: 'number', dir: 'asc', offset: 0, limit: 50 };
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { classifySender, dispatch, MESSAGE_SPECS, type Handlers } from './messaging';
+import { dispatch } from './dispatch';
+import type { Handlers } from './protocol';
+import { classifySender } from './sender';
+import { MESSAGE_SPECS } from './specs';
 
 const OWN_ID = 'cpkeknfkjeijkaciapgpgphiimkbilje';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;

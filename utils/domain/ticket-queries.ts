@@ -1,6 +1,7 @@
-import type { TaskTable } from '../servicenow/client';
+import { parseGlideDateTime } from './glide-date-time';
 import { DONE_STATES, STATES } from './states';
-import type { ActionTickets, Ticket, TicketListPage, TicketListQuery } from './types';
+import type { ActionTickets, Ticket, TicketListPage, TicketListQuery } from './ticket';
+import { TICKET_TYPES, type TicketType } from './ticket-type';
 
 // Read-only questions the views ask the worker, answered from the cached tickets (no request
 // to ServiceNow): the most recent tickets of a card, the tickets of some actions, a list page.
@@ -44,14 +45,14 @@ export function isDone(ticket: Pick<Ticket, 'table' | 'state'>): boolean {
 /** Past its due date and not done yet. */
 export function isOverdue(ticket: Pick<Ticket, 'table' | 'state' | 'dueDate'>, now: number): boolean {
   if (!ticket.dueDate || isDone(ticket)) return false;
-  return Date.parse(`${ticket.dueDate.replace(' ', 'T')}Z`) < now;
+  return parseGlideDateTime(ticket.dueDate) < now;
 }
 
 /** Position of a state in its workflow (New before Assess …), for sorting by state. */
 const RANKS = Object.fromEntries(
-  (Object.keys(STATES) as TaskTable[]).map((table) => [table, new Map(STATES[table].map((s, i) => [s.value, i]))]),
-) as Record<TaskTable, Map<string, number>>;
-function stateRank(table: TaskTable, value: string): number {
+  TICKET_TYPES.map((table) => [table, new Map(STATES[table].map((s, i) => [s.value, i]))]),
+) as Record<TicketType, Map<string, number>>;
+function stateRank(table: TicketType, value: string): number {
   return RANKS[table].get(value) ?? STATES[table].length;
 }
 

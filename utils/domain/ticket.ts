@@ -1,12 +1,10 @@
-import type { TaskTable } from '../servicenow/client';
+import type { TicketType } from './ticket-type';
 
 // What the extension knows about one of its tickets, as cached by the sync and shown by the
 // cards, the per-action status and the list view. Only the fields those views show.
 
-export const TASK_TABLES: readonly TaskTable[] = ['change_request', 'incident'];
-
 export interface Ticket {
-  table: TaskTable;
+  table: TicketType;
   /** 32 hex characters (checked on ingest: it goes into links). */
   sysId: string;
   number: string;
@@ -34,7 +32,7 @@ export interface TableOverview {
 export interface TicketOverview {
   /** https://contoso.service-now.com, for links; absent when not configured. */
   instanceOrigin?: string;
-  tables: Record<TaskTable, TableOverview>;
+  tables: Record<TicketType, TableOverview>;
 }
 
 /** Tickets by improvement action id (newest first), for the status next to each action. */
@@ -52,7 +50,7 @@ export const TICKET_SORT_KEYS: readonly TicketSortKey[] = ['number', 'name', 'ty
 export type StateFilter = '' | 'open' | 'done' | string;
 
 export interface TicketListQuery {
-  table: TaskTable | 'all';
+  table: TicketType | 'all';
   state: StateFilter;
   search: string;
   sort: TicketSortKey;

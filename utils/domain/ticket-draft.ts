@@ -1,23 +1,23 @@
 import { t } from '../i18n';
-import type { TaskTable } from '../servicenow/client';
+import { isTicketCategory, type TicketCategory } from './category';
 import { isActionId } from './correlation';
+import { hasOnlyKeys, isBoundedString, isObject, isOneOf } from './guards';
+import { PORTAL_ORIGIN } from './portal-links';
+import { isTicketType, type TicketType } from './ticket-type';
 
 // What the user sends from the task form (F2.2): checked in the form for messages and again in
 // the worker before anything is stored or sent.
 
 export type RecommendationSource = 'microsoft' | 'user';
-export type TicketCategory = 'Identity' | 'Data' | 'Devices' | 'Apps' | 'Infrastructure';
 export type Priority = '1' | '2' | '3' | '4' | '5';
 
-export const TICKET_TYPES: readonly TaskTable[] = ['change_request', 'incident'];
 export const PRIORITIES: readonly Priority[] = ['1', '2', '3', '4', '5'];
 export const SOURCES: readonly RecommendationSource[] = ['microsoft', 'user'];
-export const TICKET_CATEGORIES: readonly TicketCategory[] = ['Identity', 'Data', 'Devices', 'Apps', 'Infrastructure'];
 
 export const LIMITS = { name: 160, description: 3500, user: 200, link: 500 } as const;
 
 export interface TicketDraft {
-  type: TaskTable;
+  type: TicketType;
   /** The improvement action (Secure Score control id), or null for a ticket without one. */
   actionId: string | null;
   name: string;
@@ -66,36 +66,36 @@ export function validateDraft(draft: TicketDraft, today = localToday()): DraftEr
   const description = draft.description.trim();
   if (!description) errors.description = t('draftDescriptionEmpty');
   else if (description.length > LIMITS.description) errors.description = t('draftDescriptionTooLong', LIMITS.description, description.length);
-  if (!TICKET_TYPES.includes(draft.type)) errors.type = t('draftTypeInvalid');
+  if (!isTicketType(draft.type)) errors.type = t('draftTypeInvalid');
   if (!PRIORITIES.includes(draft.priority)) errors.priority = t('draftPriorityInvalid');
   if (!draft.dueDate) errors.dueDate = t('draftDueDateEmpty');
   else if (!isRealDate(draft.dueDate)) errors.dueDate = t('draftDueDateInvalid');
   else if (draft.dueDate < today) errors.dueDate = t('draftDueDatePast');
   if (!SOURCES.includes(draft.source)) errors.source = t('draftSourceInvalid');
-  if (!TICKET_CATEGORIES.includes(draft.category)) errors.category = t('draftCategoryInvalid');
+  if (!isTicketCategory(draft.category)) errors.category = t('draftCategoryInvalid');
   return errors;
 }
 
-const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const DRAFT_KEYS = [
+  'type', 'actionId', 'name', 'description', 'priority', 'dueDate', 'source', 'category', 'initiatingUser', 'actionLink', 'confirmDuplicate',
+];
 
 /** Shape check for the message layer: only known keys, bounded strings, known enum values. */
 export function isTicketDraft(value: unknown): value is TicketDraft {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  const keys = ['type', 'actionId', 'name', 'description', 'priority', 'dueDate', 'source', 'category', 'initiatingUser', 'actionLink', 'confirmDuplicate'];
-  if (!Object.keys(v).every((k) => keys.includes(k))) return false;
+  if (!isObject(value) || !hasOnlyKeys(value, DRAFT_KEYS)) return false;
+  const v = value;
   return (
-    TICKET_TYPES.includes(v.type as TaskTable) &&
+    isTicketType(v.type) &&
     (v.actionId === null || (typeof v.actionId === 'string' && isActionId(v.actionId))) &&
-    isString(v.name, LIMITS.name * 2) &&
-    isString(v.description, LIMITS.description * 2) &&
-    PRIORITIES.includes(v.priority as Priority) &&
-    isString(v.dueDate, 10) &&
-    SOURCES.includes(v.source as RecommendationSource) &&
-    TICKET_CATEGORIES.includes(v.category as TicketCategory) &&
-    isString(v.initiatingUser, LIMITS.user) &&
-    isString(v.actionLink, LIMITS.link) &&
-    (v.actionLink === '' || (v.actionLink as string).startsWith('https://security.microsoft.com/')) &&
+    isBoundedString(v.name, LIMITS.name * 2) &&
+    isBoundedString(v.description, LIMITS.description * 2) &&
+    isOneOf(PRIORITIES, v.priority) &&
+    isBoundedString(v.dueDate, 10) &&
+    isOneOf(SOURCES, v.source) &&
+    isTicketCategory(v.category) &&
+    isBoundedString(v.initiatingUser, LIMITS.user) &&
+    isBoundedString(v.actionLink, LIMITS.link) &&
+    (v.actionLink === '' || v.actionLink.startsWith(`${PORTAL_ORIGIN}/`)) &&
     typeof v.confirmDuplicate === 'boolean'
   );
 }

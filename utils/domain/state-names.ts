@@ -1,6 +1,5 @@
-import type { TaskTable } from '../servicenow/client';
 import { defaultStateNames, STATES, type StateNames } from './states';
-import { TASK_TABLES } from './types';
+import { TICKET_TYPES, type TicketType } from './ticket-type';
 
 // The user's names for ServiceNow's state values (F3.4): validated here, stored in
 // storage.sync (utils/storage.ts `stateNames`), applied by every view when it renders.
@@ -8,13 +7,13 @@ import { TASK_TABLES } from './types';
 export const MAX_STATE_NAME = 40;
 
 export type StateNameError = 'empty' | 'tooLong' | 'duplicate' | 'invalid';
-export type StateNameErrors = Record<TaskTable, Record<string, StateNameError>>;
+export type StateNameErrors = Record<TicketType, Record<string, StateNameError>>;
 
 /** Stored names merged over the defaults: unknown tables/values and non-text are ignored. */
 export function resolveStateNames(stored: unknown): StateNames {
   const names = defaultStateNames();
   if (typeof stored !== 'object' || stored === null) return names;
-  for (const table of TASK_TABLES) {
+  for (const table of TICKET_TYPES) {
     const given = (stored as Record<string, unknown>)[table];
     if (typeof given !== 'object' || given === null) continue;
     for (const { value } of STATES[table]) {
@@ -35,7 +34,7 @@ function validName(name: string): boolean {
 /** Errors by table and state value; an empty result means the names can be saved. */
 export function validateStateNames(names: StateNames): Partial<StateNameErrors> {
   const errors: Partial<StateNameErrors> = {};
-  for (const table of TASK_TABLES) {
+  for (const table of TICKET_TYPES) {
     const seen = new Map<string, string>();
     for (const { value } of STATES[table]) {
       const name = (names[table]?.[value] ?? '').trim();
@@ -61,13 +60,13 @@ export function hasErrors(errors: Partial<StateNameErrors>): boolean {
 /** Trimmed copy, ready to store. */
 export function cleanStateNames(names: StateNames): StateNames {
   const clean = defaultStateNames();
-  for (const table of TASK_TABLES) {
+  for (const table of TICKET_TYPES) {
     for (const { value } of STATES[table]) clean[table][value] = (names[table]?.[value] ?? '').trim();
   }
   return clean;
 }
 
 /** The name of a state value, or null for a value this extension does not know (custom states). */
-export function stateName(names: StateNames, table: TaskTable, value: string): string | null {
+export function stateName(names: StateNames, table: TicketType, value: string): string | null {
   return names[table]?.[value] ?? null;
 }

@@ -1,6 +1,9 @@
-import type { AggregateOptions, GroupCount, ListOptions, ListResult, ServiceNowRecord, TaskTable, TicketTable } from '../servicenow/client';
-import { formatGlideDateTime } from '../tickets/normalize';
-import { TASK_TABLES } from '../tickets/types';
+import { formatGlideDateTime } from '../../utils/domain/glide-date-time';
+import { TICKET_TYPES, type TicketType } from '../../utils/domain/ticket-type';
+import type { AggregateOptions, GroupCount, ListOptions, ListResult, PARENT_TABLE, ServiceNowRecord } from '../../utils/servicenow/client';
+
+/** The tables the sync reads. */
+type ReadTable = TicketType | typeof PARENT_TABLE;
 
 // An in-memory ServiceNow for sync tests: change_request and incident, and their parent `task`
 // (both, with sys_class_name); the encoded queries the sync sends (STARTSWITH, IN, >=,
@@ -11,7 +14,7 @@ import { TASK_TABLES } from '../tickets/types';
 
 export interface FakeCall {
   kind: 'list' | 'stats';
-  table: TicketTable;
+  table: ReadTable;
   query: string;
   fields?: string;
   limit?: number;
@@ -22,10 +25,10 @@ export interface FakeCall {
 export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
   let clock = start;
   let seq = 0;
-  const tables: Record<TaskTable, Map<string, ServiceNowRecord>> = { change_request: new Map(), incident: new Map() };
+  const tables: Record<TicketType, Map<string, ServiceNowRecord>> = { change_request: new Map(), incident: new Map() };
   const calls: FakeCall[] = [];
   const faults: Error[] = [];
-  const refuse: Partial<Record<TicketTable, Error>> = {};
+  const refuse: Partial<Record<ReadTable, Error>> = {};
   const hiddenFromTask = new Set<string>();
 
   const hex = () => (++seq).toString(16).padStart(32, '0');
@@ -43,12 +46,12 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
     throw new Error(`fake ServiceNow: unsupported condition ${condition}`);
   }
 
-  function rowsOf(table: TicketTable): ServiceNowRecord[] {
+  function rowsOf(table: ReadTable): ServiceNowRecord[] {
     if (table !== 'task') return [...tables[table].values()];
-    return TASK_TABLES.flatMap((t) => [...tables[t].values()]).filter((r) => !hiddenFromTask.has(r.sys_id!));
+    return TICKET_TYPES.flatMap((t) => [...tables[t].values()]).filter((r) => !hiddenFromTask.has(r.sys_id!));
   }
 
-  function run(table: TicketTable, query = ''): ServiceNowRecord[] {
+  function run(table: ReadTable, query = ''): ServiceNowRecord[] {
     const terms = query.split('^').filter(Boolean);
     const order = terms.filter((t) => t.startsWith('ORDERBY')).map((t) =>
       t.startsWith('ORDERBYDESC') ? { field: t.slice(11), desc: true } : { field: t.slice(7), desc: false });
@@ -63,12 +66,12 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
     });
   }
 
-  function failure(table: TicketTable): Error | undefined {
+  function failure(table: ReadTable): Error | undefined {
     return faults.shift() ?? refuse[table];
   }
 
   const client = {
-    async list(table: TicketTable, o: ListOptions = {}): Promise<ListResult> {
+    async list(table: ReadTable, o: ListOptions = {}): Promise<ListResult> {
       calls.push({ kind: 'list', table, query: o.query ?? '', fields: o.fields?.join(','), limit: o.limit, offset: o.offset });
       const fault = failure(table);
       if (fault) throw fault;
@@ -78,7 +81,7 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
         o.fields ? Object.fromEntries(o.fields.map((f) => [f, r[f] ?? ''])) : { ...r });
       return { records: page, total: rows.length, totalKnown: true, serverDate: clock };
     },
-    async aggregate(table: TicketTable, o: AggregateOptions): Promise<GroupCount[]> {
+    async aggregate(table: ReadTable, o: AggregateOptions): Promise<GroupCount[]> {
       calls.push({ kind: 'stats', table, query: o.query ?? '', groupBy: o.groupBy.join(',') });
       const fault = failure(table);
       if (fault) throw fault;
@@ -108,7 +111,7 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
       clock += ms;
     },
     now: () => clock,
-    create(table: TaskTable, fields: Record<string, string> = {}): ServiceNowRecord {
+    create(table: TicketType, fields: Record<string, string> = {}): ServiceNowRecord {
       const n = tables[table].size + 1;
       const record: ServiceNowRecord = {
         sys_id: hex(),
@@ -125,11 +128,11 @@ export function createFakeServiceNow(start = Date.UTC(2026, 10, 23, 10, 0, 0)) {
       tables[table].set(record.sys_id!, record);
       return record;
     },
-    update(table: TaskTable, sysId: string, fields: Record<string, string>): void {
+    update(table: TicketType, sysId: string, fields: Record<string, string>): void {
       const record = tables[table].get(sysId)!;
       Object.assign(record, fields, { sys_updated_on: stamp(), sys_mod_count: String(Number(record.sys_mod_count) + 1) });
     },
-    remove(table: TaskTable, sysId: string): void {
+    remove(table: TicketType, sysId: string): void {
       tables[table].delete(sysId);
     },
   };

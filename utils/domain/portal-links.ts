@@ -1,7 +1,10 @@
-import type { TaskTable } from '../servicenow/client';
+import type { TicketType } from './ticket-type';
 
-// Portal addresses of the tracking views. Ticket links into ServiceNow: recordUrl() in
-// servicenow-fields.ts (shared with the task form).
+// Portal addresses: the portal's origin and the tracking views. Ticket links into ServiceNow:
+// recordUrl() in utils/servicenow/ticket-fields.ts.
+
+/** The Microsoft Defender portal, the only origin the content script runs on. */
+export const PORTAL_ORIGIN = 'https://security.microsoft.com';
 
 /** The improvement action's flyout in the portal. */
 export function actionUrl(actionId: string): string {
@@ -11,7 +14,7 @@ export function actionUrl(actionId: string): string {
 /** The extension's full ticket list, a portal page the content script takes over. */
 export const TICKET_LIST_PATH = '/servicenowTickets';
 
-export function ticketListUrl(filters: { table?: TaskTable; state?: string } = {}): string {
+export function ticketListUrl(filters: { table?: TicketType; state?: string } = {}): string {
   const query = new URLSearchParams();
   if (filters.table) query.set('type', filters.table);
   if (filters.state) query.set('state', filters.state);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { retryDelayMs } from '../outbox/backoff';
 import { impactUrgencyFor, priorityFromScoreImpact } from './priority';
-import { toServiceNowFields } from './servicenow-fields';
+import { toServiceNowFields } from '../servicenow/ticket-fields';
 import { addDays, isTicketDraft, validateDraft, type TicketDraft } from './ticket-draft';
 
 const draft: TicketDraft = {

@@ -1,9 +1,9 @@
-import type { TaskTable } from '../servicenow/client';
+import { TICKET_TYPES, type TicketType } from './ticket-type';
 
 // ServiceNow's state values of the two ticket types, with the default English names the user
 // can rename in options (F3.4).
 
-export const STATES: Record<TaskTable, readonly { value: string; name: string }[]> = {
+export const STATES: Record<TicketType, readonly { value: string; name: string }[]> = {
   change_request: [
     { value: '-5', name: 'New' },
     { value: '-4', name: 'Assess' },
@@ -25,16 +25,15 @@ export const STATES: Record<TaskTable, readonly { value: string; name: string }[
 };
 
 /** States in which a ticket no longer needs work (no overdue mark). */
-export const DONE_STATES: Record<TaskTable, readonly string[]> = {
+export const DONE_STATES: Record<TicketType, readonly string[]> = {
   change_request: ['3', '4'],
   incident: ['6', '7', '8'],
 };
 
-export type StateNames = Record<TaskTable, Record<string, string>>;
+export type StateNames = Record<TicketType, Record<string, string>>;
 
 export function defaultStateNames(): StateNames {
-  return {
-    change_request: Object.fromEntries(STATES.change_request.map((s) => [s.value, s.name])),
-    incident: Object.fromEntries(STATES.incident.map((s) => [s.value, s.name])),
-  };
+  return Object.fromEntries(
+    TICKET_TYPES.map((type) => [type, Object.fromEntries(STATES[type].map((s) => [s.value, s.name]))]),
+  ) as StateNames;
 }

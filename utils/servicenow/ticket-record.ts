@@ -1,6 +1,8 @@
-import type { ServiceNowRecord, TaskTable } from '../servicenow/client';
-import { actionIdOf, hasOurPrefix } from './correlation';
-import type { Ticket } from './types';
+import { actionIdOf, hasOurPrefix } from '../domain/correlation';
+import { GLIDE_DATE_TIME } from '../domain/glide-date-time';
+import type { Ticket } from '../domain/ticket';
+import { isTicketType, type TicketType } from '../domain/ticket-type';
+import type { ServiceNowRecord } from './client';
 
 // ServiceNow's answer is untrusted input (F4.2): a record becomes a Ticket only when its key
 // fields have the expected shape; text is bounded. Everything is later rendered as text nodes.
@@ -11,20 +13,19 @@ export const TICKET_FIELDS = ['sys_id', 'number', 'short_description', 'state', 
 export const TASK_TICKET_FIELDS = [...TICKET_FIELDS, 'sys_class_name'] as const;
 
 /** The ticket type of a record read from `task` (its sys_class_name), or null for any other class. */
-export function ticketTypeOf(record: ServiceNowRecord): TaskTable | null {
+export function ticketTypeOf(record: ServiceNowRecord): TicketType | null {
   const value = record.sys_class_name;
-  return value === 'change_request' || value === 'incident' ? value : null;
+  return isTicketType(value) ? value : null;
 }
 
 const SYS_ID = /^[0-9a-f]{32}$/;
-const GLIDE_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const STATE = /^-?\d{1,4}$/;
 
 const text = (value: unknown, max: number): string =>
   typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max) : '';
 
 /** A Ticket from a Table API record, or null when the record is not usable. */
-export function toTicket(table: TaskTable, record: ServiceNowRecord): Ticket | null {
+export function toTicket(table: TicketType, record: ServiceNowRecord): Ticket | null {
   const sysId = record.sys_id;
   const correlationId = record.correlation_id;
   if (typeof sysId !== 'string' || !SYS_ID.test(sysId)) return null;
@@ -55,13 +56,4 @@ export function newer(a: Ticket, b: Ticket): Ticket {
 export function sameTicket(a: Ticket, b: Ticket): boolean {
   return a.modCount === b.modCount && a.updatedOn === b.updatedOn && a.state === b.state && a.name === b.name
     && a.number === b.number && a.dueDate === b.dueDate && a.actionId === b.actionId;
-}
-
-/** ServiceNow's UTC `YYYY-MM-DD HH:MM:SS` as ms since epoch (NaN when empty). */
-export function parseGlideDateTime(value: string): number {
-  return GLIDE_DATE_TIME.test(value) ? Date.parse(`${value.replace(' ', 'T')}Z`) : Number.NaN;
-}
-
-export function formatGlideDateTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -1,6 +1,6 @@
-import { CORRELATION_DISPLAY } from './correlation';
-import { impactUrgencyFor } from './priority';
-import type { TicketDraft } from './ticket-draft';
+import { CORRELATION_DISPLAY } from '../domain/correlation';
+import { impactUrgencyFor } from '../domain/priority';
+import type { TicketDraft } from '../domain/ticket-draft';
 
 // The ServiceNow record for a draft: every item of the data-exchange list (README) goes into a
 // field or, where ServiceNow has none, into a labelled block at the end of the description.
