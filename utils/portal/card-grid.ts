@@ -1,15 +1,15 @@
 import type { ComponentChild } from 'preact';
 import { observe, onDomChange } from './observe';
+import { reinsertionGuard } from './reinsertion';
 import { findHomeCardGrid, HOME_CARD, MAIN } from './selectors';
 import { createShadowUi } from './shadow-ui';
 
 // Puts a card of ours into the portal's home card grid as one more role=listitem, in a stable
-// order among our cards, and keeps it there across re-renders (with a cap, like page-takeover).
+// order among our cards, and keeps it there across re-renders (reinsertion.ts says how often).
 // It copies the look of a native card (background, corners, shadow, padding), so it matches the
 // portal's cards whatever their classes are. Without a grid (the portal changed), it goes to the
 // top of main after a while, and a development build warns.
 
-const MAX_REINSERTS = 50;
 const NO_GRID_FALLBACK_MS = 8000;
 const COPIED = ['backgroundColor', 'borderRadius', 'boxShadow', 'border', 'padding', 'minHeight'] as const;
 
@@ -25,7 +25,7 @@ export function mountInCardGrid(id: string, content: ComponentChild, signal: Abo
   const ui = createShadowUi(id, content);
   ui.host.setAttribute('role', 'listitem');
   ui.host.dataset.sntOrder = String(order);
-  let reinserts = 0;
+  const mayReinsert = reinsertionGuard(place, signal);
   let fallback = false;
   const timer = setTimeout(() => {
     fallback = true;
@@ -47,7 +47,7 @@ export function mountInCardGrid(id: string, content: ComponentChild, signal: Abo
     const parent = grid ?? (fallback ? document.querySelector(MAIN) : null);
     if (!parent) return;
     if (grid) clearTimeout(timer);
-    if (ui.host.parentElement === parent || reinserts++ >= MAX_REINSERTS) return;
+    if (ui.host.parentElement === parent || !mayReinsert()) return;
     if (grid && adopt) adoptLook(grid);
     else ui.host.style.margin = '0 0 16px';
     // In the grid: before the first of our cards with a higher order, else at the end.
