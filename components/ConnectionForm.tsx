@@ -54,7 +54,7 @@ export function ConnectionForm({ status, onStatus }: Props) {
     return next;
   };
 
-  const { busy, error, setError, run } = useAction({ onStart: () => setNotice(null) });
+  const { busy, error, run } = useAction({ onStart: () => setNotice(null) });
 
   const onSave = (event: Event) => {
     event.preventDefault();

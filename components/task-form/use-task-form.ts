@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { canQueueTickets } from '@/utils/domain/connection-status';
 import { localToday, validateDraft, type DraftField, type TicketDraft } from '@/utils/domain/ticket-draft';
-import { AppError, toAppError } from '@/utils/errors';
+import { toAppError, type AppError } from '@/utils/errors';
 import { send } from '@/utils/messaging';
 import type { SendOutcome } from '@/utils/outbox/outbox';
 import type { ActionDetails, PortalUser } from '@/utils/portal/action-reader';

@@ -89,7 +89,7 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
   for (const opener of root.querySelectorAll(EXPANDED)) {
     if (!isShareOpener(opener)) continue;
     const parentMenu = opener.closest(MENU_CONTAINER);
-    let menu: Element | null = null;
+    let menu: Element | null;
     if (parentMenu) {
       const layer = opener.closest(LAYER);
       menu = layer ? nextMenuAfter(layer, root) : null;
