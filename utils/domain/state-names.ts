@@ -2,7 +2,7 @@ import { defaultStateNames, STATES, type StateNames } from './states';
 import { TICKET_TYPES, type TicketType } from './ticket-type';
 
 // The user's names for ServiceNow's state values (F3.4): validated here, stored in
-// storage.sync (utils/storage.ts `stateNames`), applied by every view when it renders.
+// storage.sync (utils/storage, `stateNames`), applied by every view when it renders.
 
 export const MAX_STATE_NAME = 40;
 

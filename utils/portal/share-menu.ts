@@ -9,7 +9,7 @@ import {
   icon,
 } from './selectors';
 
-// Which open menus are Share menus of an improvement action, by structure (portal.md): the menu
+// Which open menus are Share menus of an improvement action, by structure: the menu
 // opened by a button whose icon is Share (aria-controls names its container), or the submenu
 // opened by a menu item whose icon is Share (the next menu layer: Fluent gives a submenu the
 // same id as its parent menu, so ids cannot tell them apart). No text is read, so it works in

@@ -14,7 +14,7 @@ export interface HandlerServices {
   tickets: TicketService;
 }
 
-/** What the worker answers to each message (sender and payload are checked before: dispatch.ts). */
+/** What the worker answers to each message (sender and payload are checked before: utils/messaging/dispatch.ts). */
 export function createMessageHandlers({ connection, outbox, sync, tickets }: HandlerServices): Handlers {
   return {
     ping: async ({ note }) => ({ pong: true, note, version: browser.runtime.getManifest().version }),
