@@ -5,7 +5,14 @@ import { t } from '@/utils/i18n';
 // A modal dialog in the Fluent look: labelled, focus kept inside (Tab wraps), Escape and the
 // close button call onClose. Works inside a shadow root (focus is read from the root node).
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
 
 interface Props {
   title: string;
@@ -61,12 +68,15 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
 }
 
 export const DIALOG_CSS = `
-.snt-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center; z-index: 2147483000; }
-.snt-dialog { background: #fff; width: min(640px, calc(100vw - 32px)); max-height: calc(100vh - 48px); display: flex; flex-direction: column;
+.snt-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center;
+  z-index: 2147483000; }
+.snt-dialog { background: #fff; width: min(640px, calc(100vw - 32px)); max-height: calc(100vh - 48px);
+  display: flex; flex-direction: column;
   border-radius: 2px; box-shadow: 0 25.6px 57.6px rgba(0,0,0,.22), 0 4.8px 14.4px rgba(0,0,0,.18); }
 .snt-dialog-header { display: flex; justify-content: space-between; align-items: flex-start; padding: 16px 24px 8px; }
 .snt-dialog-body { padding: 8px 24px 24px; overflow: auto; }
-.snt-icon-btn { border: 0; background: none; width: 32px; height: 32px; cursor: pointer; color: #605e5c; font-size: 14px; border-radius: 2px; }
+.snt-icon-btn { border: 0; background: none; width: 32px; height: 32px; cursor: pointer; color: #605e5c; font-size: 14px;
+  border-radius: 2px; }
 .snt-icon-btn:hover { background: #f3f2f1; color: #323130; }
 .snt-icon-btn:focus-visible { outline: 1px solid #605e5c; }
 .snt-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OutboxSummary } from '@/utils/outbox/outbox';
+import type { OutboxSummary } from '@/utils/outbox/outbox-summary';
 import { toAppError, type AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';

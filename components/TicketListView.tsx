@@ -6,31 +6,16 @@ import { cachedStatus } from '@/utils/storage';
 import { actionUrl } from '@/utils/domain/portal-links';
 import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
 import { isOverdue } from '@/utils/domain/ticket-queries';
-import { STATES } from '@/utils/domain/states';
 import type { TicketListQuery, TicketSortKey } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate, formatMoment } from './format';
 import { SyncLine } from './SyncLine';
+import { TicketListFilters, type ListFilters } from './TicketListFilters';
 import { nameOf, TicketNumber } from './TicketCard';
 import { TrackingStyles } from './tracking-styles';
 import { useCachedQuery, useStateNames, useSyncNow, useSyncState } from './use-tickets';
-import type { TicketType } from '@/utils/domain/ticket-type';
 
 export const LIST_PAGE_SIZE = 50;
-
-export interface ListFilters {
-  table: TicketType | 'all';
-  state: string;
-}
-
-/** Filters from the page address (/servicenowTickets?type=incident&state=2), checked. */
-export function filtersFromUrl(url: URL): ListFilters {
-  const type = url.searchParams.get('type');
-  const table: ListFilters['table'] = type === 'change_request' || type === 'incident' ? type : 'all';
-  const state = url.searchParams.get('state') ?? '';
-  const valid = state === 'open' || state === 'done' || (table !== 'all' && STATES[table].some((s) => s.value === state));
-  return { table, state: valid ? state : '' };
-}
 
 const COLUMNS: { key: TicketSortKey | null; label: MessageKey }[] = [
   { key: 'number', label: 'colNumber' },
@@ -89,30 +74,20 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
       ) : (
         <SyncLine state={sync} onSyncNow={syncNow} asked={asked} sendError={sendError} now={now} />
       )}
-      <form class="snt-filters" role="search" aria-label={t('ticketFilters')} onSubmit={(e) => e.preventDefault()}>
-        <div class="snt-field">
-          <label for="snt-filter-type">{t('filterType')}</label>
-          <select id="snt-filter-type" class="snt-select" value={table} onChange={(e) => changeTable(e.currentTarget.value as ListFilters['table'])}>
-            <option value="all">{t('allTypes')}</option>
-            <option value="change_request">{t('typeChangeRequests')}</option>
-            <option value="incident">{t('typeIncidents')}</option>
-          </select>
-        </div>
-        <div class="snt-field">
-          <label for="snt-filter-state">{t('filterState')}</label>
-          <select id="snt-filter-state" class="snt-select" value={state} onChange={(e) => { setState(e.currentTarget.value); setOffset(0); }}>
-            <option value="">{t('allStates')}</option>
-            <option value="open">{t('openStates')}</option>
-            <option value="done">{t('doneStates')}</option>
-            {table !== 'all' && STATES[table].map((s) => <option key={s.value} value={s.value}>{nameOf(names, table, s.value)}</option>)}
-          </select>
-        </div>
-        <div class="snt-field">
-          <label for="snt-filter-search">{t('filterSearch')}</label>
-          <input id="snt-filter-search" class="snt-input" type="search" value={search} maxLength={100}
-            onInput={(e) => { setSearch(e.currentTarget.value); setOffset(0); }} />
-        </div>
-      </form>
+      <TicketListFilters
+        filters={{ table, state }}
+        search={search}
+        names={names}
+        onTable={changeTable}
+        onState={(next) => {
+          setState(next);
+          setOffset(0);
+        }}
+        onSearch={(next) => {
+          setSearch(next);
+          setOffset(0);
+        }}
+      />
       <ErrorMessage error={error} />
       <table class="snt-table" aria-label={t('ticketListTitle')} aria-rowcount={total + 1}>
         <thead>

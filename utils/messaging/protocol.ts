@@ -3,7 +3,8 @@ import type { ConnectionStatus } from '../domain/connection-status';
 import type { SyncState } from '../domain/sync-state';
 import type { ActionTicketsAnswer, TicketListPage, TicketListQuery, TicketOverview } from '../domain/ticket';
 import type { TicketDraft } from '../domain/ticket-draft';
-import type { OutboxSummary, SendOutcome } from '../outbox/outbox';
+import type { SendOutcome } from '../outbox/outbox';
+import type { OutboxSummary } from '../outbox/outbox-summary';
 import type { TicketFormContext } from '../tickets/ticket-service';
 
 // The one protocol between the background worker and everything else: every message with its

@@ -6,6 +6,7 @@ import { condition, encodedQuery } from '../servicenow/encoded-query';
 import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
 import { retryDelayMs } from './backoff';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
+import { summarize, type OutboxSummary } from './outbox-summary';
 
 // Sends outbox items to ServiceNow, at most one attempt per item at a time, and never creates a
 // ticket twice: when an earlier attempt may have reached ServiceNow (no answer, 5xx, or the worker
@@ -35,19 +36,6 @@ export interface OutboxDeps {
   /** Called after an item changed state (to refresh the waiting count in views). */
   onChange?(item: OutboxItem): void;
   now?: () => number;
-}
-
-export interface OutboxSummary {
-  id: string;
-  state: OutboxState;
-  name: string;
-  type: TicketDraft['type'];
-  actionId: string | null;
-  correlationId: string;
-  attempts: number;
-  nextAttemptAt: number;
-  lastError?: SerializedError;
-  result?: CreatedTicket;
 }
 
 export function createOutbox(deps: OutboxDeps) {
@@ -202,20 +190,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function list(): Promise<OutboxSummary[]> {
     const items = await outboxStore.all();
-    return items
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((i) => ({
-        id: i.id,
-        state: i.state,
-        name: i.draft.name,
-        type: i.draft.type,
-        actionId: i.draft.actionId,
-        correlationId: i.correlationId,
-        attempts: i.attempts,
-        nextAttemptAt: i.nextAttemptAt,
-        lastError: i.lastError,
-        result: i.result,
-      }));
+    return items.sort((a, b) => a.createdAt - b.createdAt).map(summarize);
   }
 }
 

@@ -1,4 +1,5 @@
-import { filtersFromUrl, TicketListView } from '@/components/TicketListView';
+import { filtersFromUrl } from '@/components/TicketListFilters';
+import { TicketListView } from '@/components/TicketListView';
 import { TICKET_LIST_PATH } from '@/utils/domain/portal-links';
 import { isPath, type Feature } from '../feature-manager';
 import { mountInMain } from '../page-takeover';
