@@ -33,7 +33,9 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
         return;
       }
       if (event.key !== 'Tab') return;
-      const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+      const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null || el === document.activeElement,
+      );
       if (items.length === 0) return;
       const root = node.getRootNode() as Document | ShadowRoot;
       const active = root.activeElement;
@@ -53,13 +55,28 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
 
   return (
     <div class="snt-overlay" onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}>
-      <div ref={box} class="snt-dialog" role="dialog" aria-modal="true" aria-labelledby="snt-form-title" aria-describedby={subtitle ? 'snt-form-subtitle' : undefined}>
+      <div
+        ref={box}
+        class="snt-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="snt-form-title"
+        aria-describedby={subtitle ? 'snt-form-subtitle' : undefined}
+      >
         <div class="snt-dialog-header">
           <div>
-            <h2 class="snt-h1" id="snt-form-title" style={{ marginBottom: '4px' }}>{title}</h2>
-            {subtitle && <p class="snt-muted" id="snt-form-subtitle" style={{ margin: 0 }}>{subtitle}</p>}
+            <h2 class="snt-h1" id="snt-form-title" style={{ marginBottom: '4px' }}>
+              {title}
+            </h2>
+            {subtitle && (
+              <p class="snt-muted" id="snt-form-subtitle" style={{ margin: 0 }}>
+                {subtitle}
+              </p>
+            )}
           </div>
-          <button type="button" class="snt-icon-btn" aria-label={t('close')} onClick={onClose}>✕</button>
+          <button type="button" class="snt-icon-btn" aria-label={t('close')} onClick={onClose}>
+            ✕
+          </button>
         </div>
         <div class="snt-dialog-body">{children}</div>
       </div>

@@ -15,14 +15,20 @@ export function PopupTickets() {
   return (
     <section aria-labelledby="snt-popup-tickets" data-testid="popup-tickets">
       <TrackingStyles />
-      <h2 class="snt-h2" id="snt-popup-tickets">{t('ticketsTitle')}</h2>
+      <h2 class="snt-h2" id="snt-popup-tickets">
+        {t('ticketsTitle')}
+      </h2>
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: '0 0 8px' }}>
         {TICKET_TYPES.map((table) => {
           const counts = overview?.tables[table].counts ?? {};
-          const parts = STATES[table].filter((s) => counts[s.value]).map((s) => `${nameOf(names, table, s.value)} ${counts[s.value]}`);
+          const parts = STATES[table]
+            .filter((s) => counts[s.value])
+            .map((s) => `${nameOf(names, table, s.value)} ${counts[s.value]}`);
           return [
             <dt key={`${table}-t`}>{t(table === 'incident' ? 'typeIncidents' : 'typeChangeRequests')}</dt>,
-            <dd key={`${table}-d`} style={{ margin: 0 }} data-testid={`popup-counts-${table}`}>{overview ? parts.join(' · ') || t('noTickets') : '…'}</dd>,
+            <dd key={`${table}-d`} style={{ margin: 0 }} data-testid={`popup-counts-${table}`}>
+              {overview ? parts.join(' · ') || t('noTickets') : '…'}
+            </dd>,
           ];
         })}
       </dl>

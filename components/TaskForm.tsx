@@ -19,9 +19,14 @@ interface Props {
 export function TaskForm({ action, user, initialType, onClose }: Props) {
   const names = useStateNames();
   const form = useTaskForm({ action, user, initialType });
-  const { context, draft, restored, error, outcome, busy, connected, hasExisting, canSend, update, submit, retry } = form;
+  const { context, draft, restored, error, outcome, busy, connected, hasExisting, canSend, update, submit, retry } =
+    form;
   if (!draft || !context) {
-    return <p aria-busy="true" class="snt-muted">…</p>;
+    return (
+      <p aria-busy="true" class="snt-muted">
+        …
+      </p>
+    );
   }
   const queued = outcome && outcome.state !== 'sent';
 
@@ -30,7 +35,9 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       {!connected && (
         <div class="snt-message snt-message-warning" role="status" data-testid="not-connected">
           {t('notConnectedForm')}{' '}
-          <a class="snt-link" href="/ticketProvisioning">{t('connectNow')}</a>
+          <a class="snt-link" href="/ticketProvisioning">
+            {t('connectNow')}
+          </a>
         </div>
       )}
       {restored && !outcome && <p class="snt-muted">{t('draftRestored')}</p>}
@@ -41,14 +48,24 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
           <ul style={{ margin: '4px 0', paddingLeft: '20px' }}>
             {context.existing.map((e, i) => (
               <li key={i}>
-                {e.url ? <a class="snt-link" href={e.url} target="_blank" rel="noreferrer">{e.number}</a> : t(e.table === 'incident' ? 'typeIncident' : 'typeChange')}
+                {e.url ? (
+                  <a class="snt-link" href={e.url} target="_blank" rel="noreferrer">
+                    {e.number}
+                  </a>
+                ) : (
+                  t(e.table === 'incident' ? 'typeIncident' : 'typeChange')
+                )}
                 {' — '}
-                {e.waiting ? t('existingWaiting') : stateName(names, e.table, e.state) ?? e.state}
+                {e.waiting ? t('existingWaiting') : (stateName(names, e.table, e.state) ?? e.state)}
               </li>
             ))}
           </ul>
           <label class="snt-row" style={{ fontWeight: 400 }}>
-            <input type="checkbox" checked={draft.confirmDuplicate} onChange={(e) => update('confirmDuplicate', e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.confirmDuplicate}
+              onChange={(e) => update('confirmDuplicate', e.currentTarget.checked)}
+            />
             {t('confirmDuplicate')}
           </label>
         </div>
@@ -59,22 +76,32 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       {outcome?.state === 'sent' && outcome.result && (
         <div class="snt-message snt-message-success" role="status" data-testid="ticket-created">
           {t('created', outcome.result.number)}{' '}
-          <a class="snt-link" href={outcome.result.url} target="_blank" rel="noreferrer">{t('openInServiceNow', outcome.result.number)}</a>
+          <a class="snt-link" href={outcome.result.url} target="_blank" rel="noreferrer">
+            {t('openInServiceNow', outcome.result.number)}
+          </a>
         </div>
       )}
       {queued && (
         <div class="snt-message snt-message-error" role="alert" data-testid="ticket-queued" data-state={outcome.state}>
-          {outcome.state === 'failed' ? t('failedKept', outcome.error?.message ?? '') : t('queued', outcome.error?.message ?? '')}
+          {outcome.state === 'failed'
+            ? t('failedKept', outcome.error?.message ?? '')
+            : t('queued', outcome.error?.message ?? '')}
         </div>
       )}
       <div class="snt-row snt-actions">
-        {queued && <button type="button" class="snt-btn snt-btn-primary" disabled={busy} onClick={retry}>{t('retry')}</button>}
+        {queued && (
+          <button type="button" class="snt-btn snt-btn-primary" disabled={busy} onClick={retry}>
+            {t('retry')}
+          </button>
+        )}
         {!outcome && (
           <button type="submit" class="snt-btn snt-btn-primary" disabled={!canSend} aria-disabled={!canSend}>
             {busy ? t('sending') : t('send')}
           </button>
         )}
-        <button type="button" class="snt-btn" onClick={onClose}>{outcome ? t('close') : t('cancel')}</button>
+        <button type="button" class="snt-btn" onClick={onClose}>
+          {outcome ? t('close') : t('cancel')}
+        </button>
       </div>
     </form>
   );

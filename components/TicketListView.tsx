@@ -44,8 +44,20 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
     return cachedStatus.watch((status) => setConnection(status?.state ?? null));
   }, []);
   const notConnected = connection === 'not_configured' || connection === 'not_connected';
-  const query: TicketListQuery = { table, state, search: search.slice(0, 100), sort, dir, offset, limit: LIST_PAGE_SIZE };
-  const { value: page, error } = useCachedQuery(() => send('listTickets', query), [table, state, search, sort, dir, offset], sync?.revision);
+  const query: TicketListQuery = {
+    table,
+    state,
+    search: search.slice(0, 100),
+    sort,
+    dir,
+    offset,
+    limit: LIST_PAGE_SIZE,
+  };
+  const { value: page, error } = useCachedQuery(
+    () => send('listTickets', query),
+    [table, state, search, sort, dir, offset],
+    sync?.revision,
+  );
   const now = Date.now();
 
   const changeTable = (next: ListFilters['table']) => {
@@ -64,12 +76,22 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
 
   const total = page?.total ?? 0;
   return (
-    <section class="snt-card" style={{ margin: '24px 32px' }} aria-labelledby="snt-list-title" data-testid="ticket-list">
+    <section
+      class="snt-card"
+      style={{ margin: '24px 32px' }}
+      aria-labelledby="snt-list-title"
+      data-testid="ticket-list"
+    >
       <TrackingStyles />
-      <h1 class="snt-h1" id="snt-list-title">{t('ticketListTitle')}</h1>
+      <h1 class="snt-h1" id="snt-list-title">
+        {t('ticketListTitle')}
+      </h1>
       {notConnected ? (
         <div class="snt-message snt-message-warning" role="status">
-          {t('listNotConnected')} <a class="snt-a" href="/ticketProvisioning">{t('getStarted')}</a>
+          {t('listNotConnected')}{' '}
+          <a class="snt-a" href="/ticketProvisioning">
+            {t('getStarted')}
+          </a>
         </div>
       ) : (
         <SyncLine state={sync} onSyncNow={syncNow} asked={asked} sendError={sendError} now={now} />
@@ -93,13 +115,19 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
         <thead>
           <tr>
             {COLUMNS.map(({ key, label }) => (
-              <th key={label} scope="col" aria-sort={key && key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th
+                key={label}
+                scope="col"
+                aria-sort={key && key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
                 {key ? (
                   <button type="button" onClick={() => sortBy(key)} data-sort={key}>
                     {t(label)}
                     <span aria-hidden="true">{key === sort ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
                   </button>
-                ) : <span>{t(label)}</span>}
+                ) : (
+                  <span>{t(label)}</span>
+                )}
               </th>
             ))}
           </tr>
@@ -107,26 +135,64 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
         <tbody>
           {page?.tickets.map((ticket) => (
             <tr key={ticket.sysId} data-ticket={ticket.number} data-table={ticket.table} data-state={ticket.state}>
-              <td class="snt-nowrap"><TicketNumber ticket={ticket} instanceOrigin={page.instanceOrigin} /></td>
+              <td class="snt-nowrap">
+                <TicketNumber ticket={ticket} instanceOrigin={page.instanceOrigin} />
+              </td>
               <td>{ticket.name}</td>
               <td>{t(ticket.table === 'incident' ? 'ticketTypeIncident' : 'ticketTypeChange')}</td>
               <td class="snt-state-name snt-nowrap">{nameOf(names, ticket.table, ticket.state)}</td>
               <td>
                 {ticket.dueDate ? formatDate(ticket.dueDate) : ''}
-                {isOverdue(ticket, now) && <> <span class="snt-overdue">{t('overdue')}</span></>}
+                {isOverdue(ticket, now) && (
+                  <>
+                    {' '}
+                    <span class="snt-overdue">{t('overdue')}</span>
+                  </>
+                )}
               </td>
               <td>{ticket.updatedOn ? formatMoment(parseGlideDateTime(ticket.updatedOn), now) : ''}</td>
-              <td>{ticket.actionId && <a class="snt-a" href={actionUrl(ticket.actionId)}>{ticket.actionId}</a>}</td>
+              <td>
+                {ticket.actionId && (
+                  <a class="snt-a" href={actionUrl(ticket.actionId)}>
+                    {ticket.actionId}
+                  </a>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {page && total === 0 && <p class="snt-muted" role="status">{t('noTicketsMatch')}</p>}
+      {page && total === 0 && (
+        <p class="snt-muted" role="status">
+          {t('noTicketsMatch')}
+        </p>
+      )}
       {total > 0 && (
         <div class="snt-pager">
-          <span role="status" data-testid="list-range">{t('pageRange', (offset + 1).toLocaleString(), Math.min(offset + LIST_PAGE_SIZE, total).toLocaleString(), total.toLocaleString())}</span>
-          <button type="button" class="snt-btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}>{t('previousPage')}</button>
-          <button type="button" class="snt-btn" disabled={offset + LIST_PAGE_SIZE >= total} onClick={() => setOffset(offset + LIST_PAGE_SIZE)}>{t('nextPage')}</button>
+          <span role="status" data-testid="list-range">
+            {t(
+              'pageRange',
+              (offset + 1).toLocaleString(),
+              Math.min(offset + LIST_PAGE_SIZE, total).toLocaleString(),
+              total.toLocaleString(),
+            )}
+          </span>
+          <button
+            type="button"
+            class="snt-btn"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}
+          >
+            {t('previousPage')}
+          </button>
+          <button
+            type="button"
+            class="snt-btn"
+            disabled={offset + LIST_PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + LIST_PAGE_SIZE)}
+          >
+            {t('nextPage')}
+          </button>
         </div>
       )}
     </section>

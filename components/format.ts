@@ -4,7 +4,9 @@ import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
 
 export function formatDate(glide: string): string {
   const ms = parseGlideDateTime(glide);
-  return Number.isNaN(ms) ? '' : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(ms)
+    ? ''
+    : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** Time only for today, date and time otherwise. */

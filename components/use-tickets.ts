@@ -67,7 +67,9 @@ export function useSyncNow() {
   const syncNow = useCallback(() => {
     setError(null);
     setAsked(true);
-    send('syncNow', {}).catch((e: unknown) => setError(toAppError(e))).finally(() => setAsked(false));
+    send('syncNow', {})
+      .catch((e: unknown) => setError(toAppError(e)))
+      .finally(() => setAsked(false));
   }, []);
   return { syncNow, asked, error };
 }

@@ -18,7 +18,12 @@ export function formatUser(user: PortalUser | null): string {
   return user.name || user.email;
 }
 
-export function prefill(action: ActionDetails | null, user: PortalUser | null, preferences: TicketPreferences, today = localToday()): TicketDraft {
+export function prefill(
+  action: ActionDetails | null,
+  user: PortalUser | null,
+  preferences: TicketPreferences,
+  today = localToday(),
+): TicketDraft {
   return {
     type: preferences.defaultType,
     actionId: action?.id ?? null,

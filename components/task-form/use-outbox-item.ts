@@ -17,7 +17,12 @@ export function useOutboxItem(outcome: SendOutcome | null, onChange: (next: Send
         .then((items) => {
           const item = items.find((i) => i.id === outcome.outboxId);
           if (live && item && (item.state !== outcome.state || item.result)) {
-            onChange({ outboxId: item.id, state: item.state === 'sending' ? 'pending' : item.state, result: item.result, error: item.lastError });
+            onChange({
+              outboxId: item.id,
+              state: item.state === 'sending' ? 'pending' : item.state,
+              result: item.result,
+              error: item.lastError,
+            });
           }
         })
         .catch(() => undefined);

@@ -17,7 +17,11 @@ export interface TaskFormInput {
   initialType?: TicketDraft['type'];
 }
 
-const OFFLINE_CONTEXT: TicketFormContext = { state: 'not_connected', existing: [], preferences: { defaultType: 'change_request', dueInDays: 30 } };
+const OFFLINE_CONTEXT: TicketFormContext = {
+  state: 'not_connected',
+  existing: [],
+  preferences: { defaultType: 'change_request', dueInDays: 30 },
+};
 
 /** The task form's state (F2.2-F2.6): prefilled, validated, its draft kept, sent through the worker. */
 export function useTaskForm({ action, user, initialType }: TaskFormInput) {
@@ -44,7 +48,11 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
       const saved = (await formDrafts.get())[draftKey] as TicketDraft | undefined;
       if (!live) return;
       setContext(ctx);
-      const base = prefill(action, user, initialType ? { ...ctx.preferences, defaultType: initialType } : ctx.preferences);
+      const base = prefill(
+        action,
+        user,
+        initialType ? { ...ctx.preferences, defaultType: initialType } : ctx.preferences,
+      );
       if (saved && typeof saved === 'object') {
         // Only the fields the user edits come back; a duplicate confirmation never does.
         const fromPage = { initiatingUser: base.initiatingUser, actionId: base.actionId, actionLink: base.actionLink };
@@ -75,7 +83,8 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
   const connected = context ? canQueueTickets(context.state) : false;
   const hasExisting = (context?.existing.length ?? 0) > 0;
   const valid = Object.keys(errors).length === 0;
-  const canSend = Boolean(draft) && valid && connected && !busy && !outcome && (!hasExisting || Boolean(draft?.confirmDuplicate));
+  const canSend =
+    Boolean(draft) && valid && connected && !busy && !outcome && (!hasExisting || Boolean(draft?.confirmDuplicate));
 
   const update = <K extends keyof TicketDraft>(key: K, value: TicketDraft[K]) => {
     if (draft) setDraft({ ...draft, [key]: value });
@@ -125,7 +134,23 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
     }
   };
 
-  return { context, draft, restored, errors, error, outcome, busy, connected, hasExisting, canSend, update, shown, touch, submit, retry };
+  return {
+    context,
+    draft,
+    restored,
+    errors,
+    error,
+    outcome,
+    busy,
+    connected,
+    hasExisting,
+    canSend,
+    update,
+    shown,
+    touch,
+    submit,
+    retry,
+  };
 }
 
 export type TaskFormState = ReturnType<typeof useTaskForm>;

@@ -13,7 +13,13 @@ import type { ConnectionProgress } from './progress';
 // (authorization code + PKCE) and the token request. Errors about the client or the
 // authorization are remembered for the checklist.
 
-const AUTH_ERROR_CODES = ['invalid_client', 'redirect_not_registered', 'access_denied', 'auth_failed', 'permission_refused'];
+const AUTH_ERROR_CODES = [
+  'invalid_client',
+  'redirect_not_registered',
+  'access_denied',
+  'auth_failed',
+  'permission_refused',
+];
 
 /** Signs in to the configured instance and stores the tokens; throws what went wrong. */
 export async function signIn(progress: ConnectionProgress, config: ConnectionConfig): Promise<void> {
@@ -21,7 +27,9 @@ export async function signIn(progress: ConnectionProgress, config: ConnectionCon
   try {
     // Permission first: without it the instance cannot even be probed.
     if (!config.isServiceNowCloud) {
-      const granted = await browser.permissions.contains({ origins: [originPattern(parseInstance(config.instanceHost))] });
+      const granted = await browser.permissions.contains({
+        origins: [originPattern(parseInstance(config.instanceHost))],
+      });
       if (!granted) {
         throw new AppError('permission_refused', t('errPermissionNeeded', config.instanceHost));
       }
@@ -35,7 +43,11 @@ export async function signIn(progress: ConnectionProgress, config: ConnectionCon
     );
     // The settings may have changed or been removed while the sign-in window was open.
     const now = await connectionConfig.get();
-    if (generation !== progress.disconnects || now?.instanceOrigin !== config.instanceOrigin || now?.clientId !== config.clientId) {
+    if (
+      generation !== progress.disconnects ||
+      now?.instanceOrigin !== config.instanceOrigin ||
+      now?.clientId !== config.clientId
+    ) {
       await revokeTokens(config.instanceOrigin, issued);
       throw new AppError('auth_failed', t('errSettingsChangedDuringSignIn'));
     }

@@ -33,7 +33,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     publishStatus: status.publish,
     check,
 
-    async saveSettings(input: ConnectionSettingsInput, sender: 'portal' | 'extension-page' = 'extension-page'): Promise<ConnectionStatus> {
+    async saveSettings(
+      input: ConnectionSettingsInput,
+      sender: 'portal' | 'extension-page' = 'extension-page',
+    ): Promise<ConnectionStatus> {
       await saveConnectionSettings({ progress, forget }, input, sender);
       // Check at once: a wrong instance name shows on the first step right after Save.
       return check();

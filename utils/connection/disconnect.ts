@@ -18,7 +18,10 @@ export interface ForgetOptions {
 }
 
 /** Revokes (best effort) and deletes the tokens, tells the subscribers, and optionally forgets the settings. */
-export async function forgetConnection(deps: DisconnectDeps, { keepConfig, keepPermission = false }: ForgetOptions): Promise<void> {
+export async function forgetConnection(
+  deps: DisconnectDeps,
+  { keepConfig, keepPermission = false }: ForgetOptions,
+): Promise<void> {
   deps.progress.disconnects += 1;
   const [config, stored, memo] = await Promise.all([connectionConfig.get(), secretStore.getTokens(), authMemo.get()]);
   if (config && stored) await revokeTokens(config.instanceOrigin, stored);

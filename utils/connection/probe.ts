@@ -12,7 +12,10 @@ export async function probeInstance(origin: string): Promise<void> {
 }
 
 /** Revokes both tokens at ServiceNow, best effort (it answers 200 whatever the token). */
-export async function revokeTokens(origin: string, tokens: { refreshToken: string; accessToken: string }): Promise<void> {
+export async function revokeTokens(
+  origin: string,
+  tokens: { refreshToken: string; accessToken: string },
+): Promise<void> {
   await Promise.allSettled(
     [tokens.refreshToken, tokens.accessToken].map((token) =>
       serviceNowFetch(origin, '/oauth_revoke_token.do', { method: 'POST', query: { token }, timeoutMs: 5000 }),

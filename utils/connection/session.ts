@@ -18,7 +18,11 @@ export function createSession(deps: SessionDeps) {
     async loadClient() {
       const config = await connectionConfig.get();
       if (!config) return null;
-      return { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() };
+      return {
+        origin: config.instanceOrigin,
+        clientId: config.clientId,
+        clientSecret: await secretStore.getClientSecret(),
+      };
     },
     async onRefreshRefused() {
       await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: true });
@@ -33,7 +37,8 @@ export function createSession(deps: SessionDeps) {
   }
 
   /** A client for the instance, tokens or not (the checklist asks only once it has them). */
-  const clientFor = (config: ConnectionConfig): ServiceNowClient => createServiceNowClient(config.instanceOrigin, tokens);
+  const clientFor = (config: ConnectionConfig): ServiceNowClient =>
+    createServiceNowClient(config.instanceOrigin, tokens);
 
   /** The client of the connected instance; says what to do when there is no connection. */
   async function client(): Promise<ServiceNowClient> {

@@ -17,7 +17,11 @@ export interface StatusSources {
 }
 
 /** The status as it is now, from storage and the worker's progress. Never holds a secret. */
-export async function readConnectionStatus({ progress, outboxCount, lastSyncAt }: StatusSources): Promise<ConnectionStatus> {
+export async function readConnectionStatus({
+  progress,
+  outboxCount,
+  lastSyncAt,
+}: StatusSources): Promise<ConnectionStatus> {
   const [config, memo, stored, secret] = await Promise.all([
     connectionConfig.get(),
     authMemo.get(),
@@ -29,7 +33,13 @@ export async function readConnectionStatus({ progress, outboxCount, lastSyncAt }
   const offline = instanceFailed && typeof navigator !== 'undefined' && !navigator.onLine;
   const signedIn: ConnectionState = offline ? 'offline' : 'connected';
   const signedOut: ConnectionState = memo.reconnectNeeded ? 'reconnect_needed' : 'not_connected';
-  const state: ConnectionState = !config ? 'not_configured' : progress.connecting ? 'connecting' : stored ? signedIn : signedOut;
+  const state: ConnectionState = !config
+    ? 'not_configured'
+    : progress.connecting
+      ? 'connecting'
+      : stored
+        ? signedIn
+        : signedOut;
   return {
     state,
     instanceOrigin: config?.instanceOrigin,

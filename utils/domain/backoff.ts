@@ -20,7 +20,9 @@ export function backoffDelay(
   random: () => number = Math.random,
 ): number {
   if (retryAfterSeconds !== undefined) {
-    return Math.max(retryAfterSeconds * 1000, policy.retryAfterMinMs ?? 0) + Math.floor(random() * policy.retryAfterJitterMs);
+    return (
+      Math.max(retryAfterSeconds * 1000, policy.retryAfterMinMs ?? 0) + Math.floor(random() * policy.retryAfterJitterMs)
+    );
   }
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));

@@ -4,21 +4,9 @@ import type { SerializedError } from '../errors';
 // connection. Never contains tokens or the client secret: only whether a secret is stored.
 
 export type ConnectionState =
-  | 'not_configured'
-  | 'not_connected'
-  | 'connecting'
-  | 'connected'
-  | 'reconnect_needed'
-  | 'offline';
+  'not_configured' | 'not_connected' | 'connecting' | 'connected' | 'reconnect_needed' | 'offline';
 
-export type StepId =
-  | 'instance'
-  | 'client'
-  | 'authorized'
-  | 'user'
-  | 'read'
-  | 'create'
-  | 'ready';
+export type StepId = 'instance' | 'client' | 'authorized' | 'user' | 'read' | 'create' | 'ready';
 
 export type StepState = 'ok' | 'warning' | 'failed' | 'pending';
 

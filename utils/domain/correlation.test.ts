@@ -4,7 +4,9 @@ import { actionIdOf, correlationIdFor, manualCorrelationId } from './correlation
 test('correlation ids round-trip to the action id', () => {
   expect(correlationIdFor('AdminMFAV2')).toBe('m365ss-AdminMFAV2');
   expect(actionIdOf('m365ss-AdminMFAV2')).toBe('AdminMFAV2');
-  expect(actionIdOf('m365ss-aad_admin_accounts_separate_unassigned_cloud_only')).toBe('aad_admin_accounts_separate_unassigned_cloud_only');
+  expect(actionIdOf('m365ss-aad_admin_accounts_separate_unassigned_cloud_only')).toBe(
+    'aad_admin_accounts_separate_unassigned_cloud_only',
+  );
 });
 
 test('manual tickets and foreign ids have no action', () => {

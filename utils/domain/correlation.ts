@@ -35,7 +35,8 @@ export function hasOurPrefix(correlationId: string): boolean {
 }
 
 export function actionIdOf(correlationId: string): string | null {
-  if (!hasOurPrefix(correlationId) || correlationId.slice(0, MANUAL_PREFIX.length).toLowerCase() === MANUAL_PREFIX) return null;
+  if (!hasOurPrefix(correlationId) || correlationId.slice(0, MANUAL_PREFIX.length).toLowerCase() === MANUAL_PREFIX)
+    return null;
   const id = correlationId.slice(CORRELATION_PREFIX.length);
   return isActionId(id) ? id : null;
 }

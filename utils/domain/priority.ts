@@ -11,7 +11,13 @@ export function priorityFromScoreImpact(percent: number | null): Priority {
 
 /** ServiceNow computes incident priority from impact × urgency: pick the pair that gives `priority`. */
 export function impactUrgencyFor(priority: Priority): { impact: string; urgency: string } {
-  const pairs: Record<Priority, [string, string]> = { '1': ['1', '1'], '2': ['1', '2'], '3': ['2', '2'], '4': ['2', '3'], '5': ['3', '3'] };
+  const pairs: Record<Priority, [string, string]> = {
+    '1': ['1', '1'],
+    '2': ['1', '2'],
+    '3': ['2', '2'],
+    '4': ['2', '3'],
+    '5': ['3', '3'],
+  };
   const [impact, urgency] = pairs[priority];
   return { impact, urgency };
 }

@@ -3,11 +3,27 @@ import { cleanStateNames, hasErrors, resolveStateNames, stateName, validateState
 import { defaultStateNames, STATES } from './states';
 
 describe('state names', () => {
-  test('defaults are the spec\'s names', () => {
+  test("defaults are the spec's names", () => {
     const names = defaultStateNames();
     // (in workflow order; object key order would put "0", "3", "4" first)
-    expect(STATES.change_request.map((s) => names.change_request[s.value])).toEqual(['New', 'Assess', 'Authorize', 'Scheduled', 'Implement', 'Review', 'Closed', 'Canceled']);
-    expect(STATES.incident.map((s) => names.incident[s.value])).toEqual(['New', 'In Progress', 'On Hold', 'Resolved', 'Closed', 'Canceled']);
+    expect(STATES.change_request.map((s) => names.change_request[s.value])).toEqual([
+      'New',
+      'Assess',
+      'Authorize',
+      'Scheduled',
+      'Implement',
+      'Review',
+      'Closed',
+      'Canceled',
+    ]);
+    expect(STATES.incident.map((s) => names.incident[s.value])).toEqual([
+      'New',
+      'In Progress',
+      'On Hold',
+      'Resolved',
+      'Closed',
+      'Canceled',
+    ]);
   });
 
   test('stored names override the defaults; junk in storage is ignored', () => {

@@ -39,5 +39,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = { intervalMinutes: 5 };
 
 export function syncInterval(settings: SyncSettings | undefined): number {
   const minutes = settings?.intervalMinutes;
-  return (SYNC_INTERVALS as readonly number[]).includes(minutes ?? -1) ? minutes! : DEFAULT_SYNC_SETTINGS.intervalMinutes;
+  return (SYNC_INTERVALS as readonly number[]).includes(minutes ?? -1)
+    ? minutes!
+    : DEFAULT_SYNC_SETTINGS.intervalMinutes;
 }

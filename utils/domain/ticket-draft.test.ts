@@ -5,16 +5,28 @@ import { toServiceNowFields } from '../servicenow/ticket-fields';
 import { addDays, isTicketDraft, validateDraft, type TicketDraft } from './ticket-draft';
 
 const draft: TicketDraft = {
-  type: 'incident', actionId: 'AdminMFAV2', name: 'Require MFA for administrative roles', description: 'Turn it on.', priority: '2',
-  dueDate: '2026-12-01', source: 'microsoft', category: 'Identity', initiatingUser: 'Megan Bowen (megan@contoso.com)',
-  actionLink: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2', confirmDuplicate: false,
+  type: 'incident',
+  actionId: 'AdminMFAV2',
+  name: 'Require MFA for administrative roles',
+  description: 'Turn it on.',
+  priority: '2',
+  dueDate: '2026-12-01',
+  source: 'microsoft',
+  category: 'Identity',
+  initiatingUser: 'Megan Bowen (megan@contoso.com)',
+  actionLink: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
+  confirmDuplicate: false,
 };
 
 describe('validateDraft', () => {
   test('a complete draft is valid', () => expect(validateDraft(draft, '2026-11-23')).toEqual({}));
   test('each field says what to fix', () => {
     const errors = validateDraft({ ...draft, name: ' ', description: '', dueDate: '2026-02-30' }, '2026-11-23');
-    expect(errors).toEqual({ name: 'Enter a task name.', description: 'Enter a description of the work to do.', dueDate: expect.stringContaining('as a date') });
+    expect(errors).toEqual({
+      name: 'Enter a task name.',
+      description: 'Enter a description of the work to do.',
+      dueDate: expect.stringContaining('as a date'),
+    });
     expect(validateDraft({ ...draft, dueDate: '2026-11-22' }, '2026-11-23').dueDate).toMatch(/today or later/);
     expect(validateDraft({ ...draft, name: 'x'.repeat(161) }, '2026-11-23').name).toMatch(/160/);
   });
@@ -35,18 +47,38 @@ describe('isTicketDraft', () => {
 describe('ServiceNow fields', () => {
   test('incidents get impact and urgency, not priority; everything listed is carried', () => {
     const fields = toServiceNowFields(draft, { outboxId: 'ref-1', correlationId: 'm365ss-AdminMFAV2' });
-    expect(fields).toMatchObject({ impact: '1', urgency: '2', correlation_id: 'm365ss-AdminMFAV2', correlation_display: 'Microsoft 365 Security', short_description: draft.name });
+    expect(fields).toMatchObject({
+      impact: '1',
+      urgency: '2',
+      correlation_id: 'm365ss-AdminMFAV2',
+      correlation_display: 'Microsoft 365 Security',
+      short_description: draft.name,
+    });
     expect(fields.priority).toBeUndefined();
     expect(fields.due_date).toMatch(/^2026-12-01 \d\d:00:00$|^2026-11-30 \d\d:00:00$|^2026-12-02 \d\d:00:00$/);
-    for (const text of ['Microsoft 365 Security and Configuration Incident', 'Recommendation source: Microsoft recommendation', 'Category: Identity', 'Initiated by: Megan Bowen', draft.actionLink, 'Reference: ref-1']) {
+    for (const text of [
+      'Microsoft 365 Security and Configuration Incident',
+      'Recommendation source: Microsoft recommendation',
+      'Category: Identity',
+      'Initiated by: Megan Bowen',
+      draft.actionLink,
+      'Reference: ref-1',
+    ]) {
       expect(fields.description).toContain(text);
     }
   });
   test('change requests carry priority', () => {
-    expect(toServiceNowFields({ ...draft, type: 'change_request' }, { outboxId: 'r', correlationId: 'c' })).toMatchObject({ priority: '2', type: 'normal' });
+    expect(
+      toServiceNowFields({ ...draft, type: 'change_request' }, { outboxId: 'r', correlationId: 'c' }),
+    ).toMatchObject({ priority: '2', type: 'normal' });
   });
   test('priority follows the score impact and maps to impact × urgency', () => {
-    expect([priorityFromScoreImpact(8.11), priorityFromScoreImpact(3), priorityFromScoreImpact(0.5), priorityFromScoreImpact(null)]).toEqual(['2', '3', '4', '3']);
+    expect([
+      priorityFromScoreImpact(8.11),
+      priorityFromScoreImpact(3),
+      priorityFromScoreImpact(0.5),
+      priorityFromScoreImpact(null),
+    ]).toEqual(['2', '3', '4', '3']);
     expect(impactUrgencyFor('5')).toEqual({ impact: '3', urgency: '3' });
   });
 });

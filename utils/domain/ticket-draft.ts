@@ -65,7 +65,8 @@ export function validateDraft(draft: TicketDraft, today = localToday()): DraftEr
   else if (name.length > LIMITS.name) errors.name = t('draftNameTooLong', LIMITS.name, name.length);
   const description = draft.description.trim();
   if (!description) errors.description = t('draftDescriptionEmpty');
-  else if (description.length > LIMITS.description) errors.description = t('draftDescriptionTooLong', LIMITS.description, description.length);
+  else if (description.length > LIMITS.description)
+    errors.description = t('draftDescriptionTooLong', LIMITS.description, description.length);
   if (!isTicketType(draft.type)) errors.type = t('draftTypeInvalid');
   if (!PRIORITIES.includes(draft.priority)) errors.priority = t('draftPriorityInvalid');
   if (!draft.dueDate) errors.dueDate = t('draftDueDateEmpty');
@@ -77,7 +78,17 @@ export function validateDraft(draft: TicketDraft, today = localToday()): DraftEr
 }
 
 const DRAFT_KEYS = [
-  'type', 'actionId', 'name', 'description', 'priority', 'dueDate', 'source', 'category', 'initiatingUser', 'actionLink', 'confirmDuplicate',
+  'type',
+  'actionId',
+  'name',
+  'description',
+  'priority',
+  'dueDate',
+  'source',
+  'category',
+  'initiatingUser',
+  'actionLink',
+  'confirmDuplicate',
 ];
 
 /** Shape check for the message layer: only known keys, bounded strings, known enum values. */

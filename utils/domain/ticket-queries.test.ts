@@ -6,19 +6,43 @@ let n = 0;
 function ticket(fields: Partial<Ticket>): Ticket {
   n++;
   return {
-    table: 'change_request', sysId: n.toString(16).padStart(32, '0'), number: `CHG${String(n).padStart(7, '0')}`, name: `Ticket ${n}`,
-    state: '-5', dueDate: '', updatedOn: `2026-11-${String(10 + n).padStart(2, '0')} 10:00:00`, modCount: 0, actionId: null, ...fields,
+    table: 'change_request',
+    sysId: n.toString(16).padStart(32, '0'),
+    number: `CHG${String(n).padStart(7, '0')}`,
+    name: `Ticket ${n}`,
+    state: '-5',
+    dueDate: '',
+    updatedOn: `2026-11-${String(10 + n).padStart(2, '0')} 10:00:00`,
+    modCount: 0,
+    actionId: null,
+    ...fields,
   };
 }
 
 const tickets = [
   ticket({ name: 'Require MFA', state: '-4', actionId: 'AdminMFAV2', dueDate: '2026-01-01 00:00:00' }),
   ticket({ name: 'block legacy auth', state: '3', actionId: 'BlockLegacyAuthentication' }),
-  ticket({ table: 'incident', number: 'INC0010001', name: 'Guest access', state: '2', actionId: 'AdminMFAV2', dueDate: '2030-01-01 00:00:00' }),
+  ticket({
+    table: 'incident',
+    number: 'INC0010001',
+    name: 'Guest access',
+    state: '2',
+    actionId: 'AdminMFAV2',
+    dueDate: '2030-01-01 00:00:00',
+  }),
   ticket({ table: 'incident', number: 'INC0010002', name: 'Zeta', state: '7' }),
   ticket({ name: 'Another', state: '-5' }),
 ];
-const query = (q: Partial<TicketListQuery>): TicketListQuery => ({ table: 'all', state: '', search: '', sort: 'number', dir: 'asc', offset: 0, limit: 50, ...q });
+const query = (q: Partial<TicketListQuery>): TicketListQuery => ({
+  table: 'all',
+  state: '',
+  search: '',
+  sort: 'number',
+  dir: 'asc',
+  offset: 0,
+  limit: 50,
+  ...q,
+});
 const numbers = (q: Partial<TicketListQuery>) => queryTickets(tickets, query(q)).tickets.map((t) => t.number);
 
 describe('ticket queries', () => {
@@ -54,8 +78,18 @@ describe('ticket queries', () => {
   });
 
   test('sorts by each column both ways; tickets without a due date last', () => {
-    expect(numbers({ sort: 'name' }).map((nr) => tickets.find((t) => t.number === nr)!.name)).toEqual(['Another', 'block legacy auth', 'Guest access', 'Require MFA', 'Zeta']);
-    expect(numbers({ sort: 'state', table: 'change_request' })).toEqual([tickets[4]!.number, tickets[0]!.number, tickets[1]!.number]);
+    expect(numbers({ sort: 'name' }).map((nr) => tickets.find((t) => t.number === nr)!.name)).toEqual([
+      'Another',
+      'block legacy auth',
+      'Guest access',
+      'Require MFA',
+      'Zeta',
+    ]);
+    expect(numbers({ sort: 'state', table: 'change_request' })).toEqual([
+      tickets[4]!.number,
+      tickets[0]!.number,
+      tickets[1]!.number,
+    ]);
     expect(numbers({ sort: 'due', dir: 'desc' }).slice(0, 2)).toEqual(['INC0010001', tickets[0]!.number]);
     expect(numbers({ sort: 'due', dir: 'asc' }).slice(0, 2)).toEqual([tickets[0]!.number, 'INC0010001']);
     expect(numbers({ sort: 'updated', dir: 'desc' })[0]).toBe(tickets[4]!.number);
@@ -69,7 +103,17 @@ describe('ticket queries', () => {
 });
 
 test('action ids that are Object.prototype keys are plain keys', () => {
-  const ticket = { table: 'change_request', sysId: 'a'.repeat(32), number: 'CHG1', name: 'x', state: '-5', dueDate: '', updatedOn: '2026-01-01 00:00:00', modCount: 0, actionId: 'constructor' } as const;
+  const ticket = {
+    table: 'change_request',
+    sysId: 'a'.repeat(32),
+    number: 'CHG1',
+    name: 'x',
+    state: '-5',
+    dueDate: '',
+    updatedOn: '2026-01-01 00:00:00',
+    modCount: 0,
+    actionId: 'constructor',
+  } as const;
   const found = ticketsForActions([ticket], ['constructor', 'toString']);
   expect(Object.keys(found)).toEqual(['constructor']);
   expect(found.constructor).toEqual([ticket]);

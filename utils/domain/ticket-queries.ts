@@ -68,23 +68,35 @@ function matchesState(ticket: Ticket, filter: string): boolean {
 
 function compare(a: Ticket, b: Ticket, key: TicketListQuery['sort']): number {
   switch (key) {
-    case 'name': return collator.compare(a.name, b.name);
-    case 'type': return cmp(a.table, b.table);
-    case 'state': return a.table === b.table ? stateRank(a.table, a.state) - stateRank(b.table, b.state) : cmp(a.table, b.table);
-    case 'due': return cmp(a.dueDate, b.dueDate);
-    case 'updated': return cmp(a.updatedOn, b.updatedOn);
-    case 'number': return 0;
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'type':
+      return cmp(a.table, b.table);
+    case 'state':
+      return a.table === b.table ? stateRank(a.table, a.state) - stateRank(b.table, b.state) : cmp(a.table, b.table);
+    case 'due':
+      return cmp(a.dueDate, b.dueDate);
+    case 'updated':
+      return cmp(a.updatedOn, b.updatedOn);
+    case 'number':
+      return 0;
   }
 }
 
 /** Filters, sorts and pages the cached tickets for the list view. */
-export function queryTickets(tickets: readonly Ticket[], query: TicketListQuery): Omit<TicketListPage, 'instanceOrigin'> {
+export function queryTickets(
+  tickets: readonly Ticket[],
+  query: TicketListQuery,
+): Omit<TicketListPage, 'instanceOrigin'> {
   const search = query.search.trim().toLocaleLowerCase();
   const matches = tickets.filter(
     (t) =>
       (query.table === 'all' || t.table === query.table) &&
       matchesState(t, query.state) &&
-      (!search || t.number.toLocaleLowerCase().includes(search) || t.name.toLocaleLowerCase().includes(search) || (t.actionId ?? '').toLocaleLowerCase().includes(search)),
+      (!search ||
+        t.number.toLocaleLowerCase().includes(search) ||
+        t.name.toLocaleLowerCase().includes(search) ||
+        (t.actionId ?? '').toLocaleLowerCase().includes(search)),
   );
   const sign = query.dir === 'asc' ? 1 : -1;
   matches.sort((a, b) => {

@@ -64,13 +64,21 @@ describe('dispatch', () => {
   });
 
   test('refuses senders that are not ours', async () => {
-    const reply = await dispatch(handlers, { channel: 'snt/1', name: 'ping', payload: { note: 'x' } }, { id: 'other', url: 'https://security.microsoft.com/', tab });
+    const reply = await dispatch(
+      handlers,
+      { channel: 'snt/1', name: 'ping', payload: { note: 'x' } },
+      { id: 'other', url: 'https://security.microsoft.com/', tab },
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
   });
 
   test('messages reserved for extension pages are refused from the portal', async () => {
     expect(MESSAGE_SPECS.disconnect.from).toEqual(['extension-page']);
-    const reply = await dispatch(handlers, { channel: 'snt/1', name: 'disconnect', payload: { forget: true } }, portalSender);
+    const reply = await dispatch(
+      handlers,
+      { channel: 'snt/1', name: 'disconnect', payload: { forget: true } },
+      portalSender,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
   });
 });

@@ -9,7 +9,11 @@ import { MESSAGE_SPECS } from './specs';
 // The background's side of the protocol: checks sender and shape before any handler runs.
 
 /** Checks sender and shape, runs the handler, and turns every outcome into a Reply. */
-export async function dispatch(handlers: Handlers, message: Envelope, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Runtime.MessageSender,
+): Promise<Reply<unknown>> {
   const ownOrigin = browser.runtime.getURL('/');
   const kind = classifySender(sender, browser.runtime.id, ownOrigin);
   const name = message.name as MessageName;

@@ -19,15 +19,15 @@ export interface OutboxSummary {
 
 export function summarize(i: OutboxItem): OutboxSummary {
   return {
-        id: i.id,
-        state: i.state,
-        name: i.draft.name,
-        type: i.draft.type,
-        actionId: i.draft.actionId,
-        correlationId: i.correlationId,
-        attempts: i.attempts,
-        nextAttemptAt: i.nextAttemptAt,
-        lastError: i.lastError,
-        result: i.result,
-      };
+    id: i.id,
+    state: i.state,
+    name: i.draft.name,
+    type: i.draft.type,
+    actionId: i.draft.actionId,
+    correlationId: i.correlationId,
+    attempts: i.attempts,
+    nextAttemptAt: i.nextAttemptAt,
+    lastError: i.lastError,
+    result: i.result,
+  };
 }

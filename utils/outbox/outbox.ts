@@ -17,7 +17,14 @@ const KEEP_SENT_MS = 24 * 3600 * 1000;
 /** Failures for want of a connection: retried by themselves after a (re)connect. */
 const AUTH_CODES: ReadonlySet<string> = new Set(['reconnect_needed', 'not_connected', 'not_configured']);
 /** Errors after which the POST may have been carried out although no usable answer came back. */
-const POSSIBLY_CREATED: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable', 'bad_response', 'internal']);
+const POSSIBLY_CREATED: ReadonlySet<string> = new Set([
+  'network',
+  'timeout',
+  'server_error',
+  'instance_unreachable',
+  'bad_response',
+  'internal',
+]);
 
 export interface SendOutcome {
   outboxId: string;
@@ -52,12 +59,22 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function findExisting(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
     const { records } = await client.list(item.draft.type, {
-      query: encodedQuery(condition.equals('correlation_id', item.correlationId), condition.contains('description', item.id)),
+      query: encodedQuery(
+        condition.equals('correlation_id', item.correlationId),
+        condition.contains('description', item.id),
+      ),
       fields: ['sys_id', 'number'],
       limit: 1,
     });
     const found = records[0];
-    return found?.sys_id ? { table: item.draft.type, sysId: found.sys_id, number: found.number ?? '', url: recordUrl(client.origin, item.draft.type, found.sys_id) } : null;
+    return found?.sys_id
+      ? {
+          table: item.draft.type,
+          sysId: found.sys_id,
+          number: found.number ?? '',
+          url: recordUrl(client.origin, item.draft.type, found.sys_id),
+        }
+      : null;
   }
 
   async function attempt(id: string): Promise<SendOutcome> {
@@ -74,12 +91,23 @@ export function createOutbox(deps: OutboxDeps) {
     try {
       const client = await deps.client();
       if (item.instanceOrigin && client.origin !== item.instanceOrigin) {
-        throw new AppError('bad_request', t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host));
+        throw new AppError(
+          'bad_request',
+          t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host),
+        );
       }
       let result = wasUncertain ? await findExisting(client, item) : null;
       if (!result) {
-        const record = await client.create(item.draft.type, toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }));
-        result = { table: item.draft.type, sysId: record.sys_id!, number: record.number ?? '', url: recordUrl(client.origin, item.draft.type, record.sys_id!) };
+        const record = await client.create(
+          item.draft.type,
+          toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }),
+        );
+        result = {
+          table: item.draft.type,
+          sysId: record.sys_id!,
+          number: record.number ?? '',
+          url: recordUrl(client.origin, item.draft.type, record.sys_id!),
+        };
       }
       Object.assign(item, { state: 'sent', result, lastError: undefined, uncertain: false });
       await outboxStore.put(item);

@@ -28,7 +28,18 @@ export interface PortalUser {
 const CATEGORY_WORDS: Record<TicketCategory, string[]> = {
   Identity: ['identity', 'identität', 'identité', 'identità', 'id', '标识', '身份'],
   Data: ['data', 'daten', 'données', 'dati', 'データ', '数据'],
-  Devices: ['device', 'devices', 'gerät', 'geräte', 'appareil', 'appareils', 'dispositivo', 'dispositivi', 'デバイス', '设备'],
+  Devices: [
+    'device',
+    'devices',
+    'gerät',
+    'geräte',
+    'appareil',
+    'appareils',
+    'dispositivo',
+    'dispositivi',
+    'デバイス',
+    '设备',
+  ],
   Apps: ['apps', 'app', 'applications', 'アプリ', '应用'],
   Infrastructure: ['infrastructure', 'infrastruktur', 'infrastruttura', 'インフラストラクチャ', '基础结构', '基础设施'],
 };
@@ -39,7 +50,11 @@ const HEADINGS = {
   implementation: ['implementation', 'implementierung', 'implémentation', 'implementazione', '実装', '实现'],
 };
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+const clean = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function categoryOf(text: string): TicketCategory | null {
   const word = clean(text).toLowerCase();
@@ -120,7 +135,10 @@ export function readFlyout(panel: Element, href: string): ActionDetails {
 /** An action from its row in the list (the row "…" menu). */
 export function readRow(row: Element): ActionDetails {
   const link = row.querySelector<HTMLAnchorElement>('a[href*="actionId="]');
-  const id = (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ?? row.querySelector('[data-action-id]')?.getAttribute('data-action-id') ?? null;
+  const id =
+    (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ??
+    row.querySelector('[data-action-id]')?.getAttribute('data-action-id') ??
+    null;
   const cell = (key: string) => clean(row.querySelector(`[data-automation-key="${key}"]`)?.textContent);
   return {
     id: id && isActionId(id) ? id : null,

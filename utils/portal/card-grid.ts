@@ -20,7 +20,12 @@ export interface CardGridOptions {
   adoptLook?: boolean;
 }
 
-export function mountInCardGrid(id: string, content: ComponentChild, signal: AbortSignal, { order, adoptLook: adopt = true }: CardGridOptions): void {
+export function mountInCardGrid(
+  id: string,
+  content: ComponentChild,
+  signal: AbortSignal,
+  { order, adoptLook: adopt = true }: CardGridOptions,
+): void {
   if (signal.aborted) return;
   const ui = createShadowUi(id, content);
   ui.host.setAttribute('role', 'listitem');
@@ -29,7 +34,8 @@ export function mountInCardGrid(id: string, content: ComponentChild, signal: Abo
   let fallback = false;
   const timer = setTimeout(() => {
     fallback = true;
-    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') console.warn('[ServiceNow Tickets] home card grid not found; showing the card at the top of the page');
+    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e')
+      console.warn('[ServiceNow Tickets] home card grid not found; showing the card at the top of the page');
     place();
   }, NO_GRID_FALLBACK_MS);
 
@@ -52,15 +58,19 @@ export function mountInCardGrid(id: string, content: ComponentChild, signal: Abo
     else ui.host.style.margin = '0 0 16px';
     // In the grid: before the first of our cards with a higher order, else at the end.
     const next = grid
-      ? [...parent.children].find((c) => c instanceof HTMLElement && Number(c.dataset.sntOrder) > order) ?? null
+      ? ([...parent.children].find((c) => c instanceof HTMLElement && Number(c.dataset.sntOrder) > order) ?? null)
       : parent.firstElementChild;
     parent.insertBefore(ui.host, next);
   }
 
   observe(MAIN, place, { signal });
   onDomChange(place, { signal });
-  signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    ui.remove();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      ui.remove();
+    },
+    { once: true },
+  );
 }

@@ -39,8 +39,12 @@ export function mountInMain(
   observe(MAIN, place, { signal });
   onDomChange(placeInMain, { signal });
 
-  signal.addEventListener('abort', () => {
-    ui.remove();
-    for (const element of hidden) element.hidden = false;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      ui.remove();
+      for (const element of hidden) element.hidden = false;
+    },
+    { once: true },
+  );
 }

@@ -37,7 +37,8 @@ export function reinsertionGuard(
       count++;
       return true;
     }
-    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') console.warn('[ServiceNow Tickets] the portal keeps removing our UI; pausing');
+    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e')
+      console.warn('[ServiceNow Tickets] the portal keeps removing our UI; pausing');
     paused = setTimeout(() => {
       paused = undefined;
       windowStart = -Infinity;

@@ -97,27 +97,34 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
   async function aggregate(table: ReadableTable, options: AggregateOptions): Promise<GroupCount[]> {
     const { groupBy, query, signal } = options;
     const result = resultOf(
-      (await call(`/api/now/stats/${table}`, {
-        query: { sysparm_count: true, sysparm_group_by: groupBy.join(','), sysparm_query: query },
-        signal,
-      })).body,
+      (
+        await call(`/api/now/stats/${table}`, {
+          query: { sysparm_count: true, sysparm_group_by: groupBy.join(','), sysparm_query: query },
+          signal,
+        })
+      ).body,
     );
     if (!Array.isArray(result)) return [];
-    return result.filter((row): row is AggregateRow => typeof row === 'object' && row !== null).map((row) => {
-      const fields = Array.isArray(row.groupby_fields) ? row.groupby_fields : [];
-      return {
-        // By field name when the answer names them, else by position.
-        values: groupBy.map((field, i) => String((fields.find((f) => f?.field === field) ?? fields[i])?.value ?? '')),
-        count: Number(row.stats?.count ?? 0),
-      };
-    });
+    return result
+      .filter((row): row is AggregateRow => typeof row === 'object' && row !== null)
+      .map((row) => {
+        const fields = Array.isArray(row.groupby_fields) ? row.groupby_fields : [];
+        return {
+          // By field name when the answer names them, else by position.
+          values: groupBy.map((field, i) => String((fields.find((f) => f?.field === field) ?? fields[i])?.value ?? '')),
+          count: Number(row.stats?.count ?? 0),
+        };
+      });
   }
 
   return {
     origin,
 
     async list(table: ReadableTable, options: ListOptions = {}): Promise<ListResult> {
-      const { body, headers } = await call(`/api/now/table/${table}`, { query: listQuery(options), signal: options.signal });
+      const { body, headers } = await call(`/api/now/table/${table}`, {
+        query: listQuery(options),
+        signal: options.signal,
+      });
       const result = resultOf(body);
       if (!Array.isArray(result) || !result.every(isRecord)) throw badResponse('the list is not a list of records');
       const total = Number(headers.get('x-total-count') ?? Number.NaN);
@@ -132,7 +139,11 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
 
     async get(table: ReadableTable, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {
       const result = resultOf(
-        (await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, { query: { sysparm_fields: fields?.join(',') } })).body,
+        (
+          await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, {
+            query: { sysparm_fields: fields?.join(',') },
+          })
+        ).body,
       );
       if (!isRecord(result)) throw badResponse('the record is not an object');
       return result;

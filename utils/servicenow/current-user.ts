@@ -23,7 +23,13 @@ export async function fetchCurrentUser(client: ServiceNowClient): Promise<Servic
     name: record.name ?? '',
     email: record.email || undefined,
     dedicated: looksDedicated(record),
-    roles: typeof record.roles === 'string' ? record.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
+    roles:
+      typeof record.roles === 'string'
+        ? record.roles
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : undefined,
   };
 }
 

@@ -11,7 +11,8 @@ function field(name: string): string {
 }
 
 function value(text: string): string {
-  if (/[\^\n\r]/.test(text)) throw new Error(`An encoded query value cannot hold "^" or a line break: ${text.slice(0, 40)}`);
+  if (/[\^\n\r]/.test(text))
+    throw new Error(`An encoded query value cannot hold "^" or a line break: ${text.slice(0, 40)}`);
   return text;
 }
 

@@ -19,7 +19,10 @@ export function referenceLine(outboxId: string): string {
   return `Reference: ${outboxId}`;
 }
 
-export function toServiceNowFields(draft: TicketDraft, ids: { outboxId: string; correlationId: string }): Record<string, string> {
+export function toServiceNowFields(
+  draft: TicketDraft,
+  ids: { outboxId: string; correlationId: string },
+): Record<string, string> {
   const details = [
     `Microsoft 365 Security and Configuration ${KIND_TEXT[draft.type]}`,
     draft.actionLink ? `Improvement action: ${draft.actionLink}` : null,

@@ -8,7 +8,16 @@ import type { ServiceNowRecord } from './client';
 // fields have the expected shape; text is bounded. Everything is later rendered as text nodes.
 
 /** The fields the sync asks for (`sysparm_fields`): what the views show, plus what sync needs. */
-export const TICKET_FIELDS = ['sys_id', 'number', 'short_description', 'state', 'due_date', 'correlation_id', 'sys_updated_on', 'sys_mod_count'] as const;
+export const TICKET_FIELDS = [
+  'sys_id',
+  'number',
+  'short_description',
+  'state',
+  'due_date',
+  'correlation_id',
+  'sys_updated_on',
+  'sys_mod_count',
+] as const;
 /** The same read from the parent table `task`, plus the class that says which ticket type a record is. */
 export const TASK_TICKET_FIELDS = [...TICKET_FIELDS, 'sys_class_name'] as const;
 
@@ -22,7 +31,12 @@ const SYS_ID = /^[0-9a-f]{32}$/;
 const STATE = /^-?\d{1,4}$/;
 
 const text = (value: unknown, max: number): string =>
-  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max) : '';
+  typeof value === 'string'
+    ? value
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, max)
+    : '';
 
 /** A Ticket from a Table API record, or null when the record is not usable. */
 export function toTicket(table: TicketType, record: ServiceNowRecord): Ticket | null {
@@ -30,7 +44,10 @@ export function toTicket(table: TicketType, record: ServiceNowRecord): Ticket | 
   const correlationId = record.correlation_id;
   if (typeof sysId !== 'string' || !SYS_ID.test(sysId)) return null;
   if (typeof correlationId !== 'string' || !hasOurPrefix(correlationId)) return null;
-  const updatedOn = typeof record.sys_updated_on === 'string' && GLIDE_DATE_TIME.test(record.sys_updated_on) ? record.sys_updated_on : '';
+  const updatedOn =
+    typeof record.sys_updated_on === 'string' && GLIDE_DATE_TIME.test(record.sys_updated_on)
+      ? record.sys_updated_on
+      : '';
   const dueDate = typeof record.due_date === 'string' && GLIDE_DATE_TIME.test(record.due_date) ? record.due_date : '';
   const state = typeof record.state === 'string' && STATE.test(record.state) ? record.state : '';
   const modCount = Number(record.sys_mod_count);
@@ -54,6 +71,13 @@ export function newer(a: Ticket, b: Ticket): Ticket {
 }
 
 export function sameTicket(a: Ticket, b: Ticket): boolean {
-  return a.modCount === b.modCount && a.updatedOn === b.updatedOn && a.state === b.state && a.name === b.name
-    && a.number === b.number && a.dueDate === b.dueDate && a.actionId === b.actionId;
+  return (
+    a.modCount === b.modCount &&
+    a.updatedOn === b.updatedOn &&
+    a.state === b.state &&
+    a.name === b.name &&
+    a.number === b.number &&
+    a.dueDate === b.dueDate &&
+    a.actionId === b.actionId
+  );
 }

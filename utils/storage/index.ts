@@ -67,7 +67,10 @@ export interface TicketPreferences {
   dueInDays: number;
 }
 
-export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferences:v1', { defaultType: 'change_request', dueInDays: 30 });
+export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferences:v1', {
+  defaultType: 'change_request',
+  dueInDays: 30,
+});
 
 /** Task form drafts per improvement action (or "new"), kept when the form is closed unsent. */
 export const formDrafts = defineItem<Record<string, unknown>>('local', 'drafts:v1', {});

@@ -20,7 +20,10 @@ export async function fetchCounts(reader: SourceReader, fromTicketTables: boolea
     }
     return counts;
   }
-  for (const { values, count } of await reader.aggregate(source.table, { groupBy: source.groupBy, query: source.ours })) {
+  for (const { values, count } of await reader.aggregate(source.table, {
+    groupBy: source.groupBy,
+    query: source.ours,
+  })) {
     const type = source.types.length === 1 ? source.types[0] : source.types.find((t) => t === values[0]);
     if (type) add(counts[type], values[values.length - 1] ?? '', count);
   }

@@ -14,7 +14,11 @@ export interface Changes {
 }
 
 /** Reads the ordered list from the top until the records are older than `since` (all when undefined). */
-export async function readChanges(reader: SourceReader, since: string | undefined, firstLimit: number): Promise<Changes> {
+export async function readChanges(
+  reader: SourceReader,
+  since: string | undefined,
+  firstLimit: number,
+): Promise<Changes> {
   const { source } = reader;
   const query = encodedQuery(source.ours, condition.orderByDesc('sys_updated_on'), condition.orderBy('sys_id'));
   const found = new Map<string, Ticket>();

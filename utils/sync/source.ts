@@ -73,7 +73,12 @@ export interface SourceReader {
   ticketOf(record: Record<string, string>): Ticket | null;
 }
 
-export function sourceReader(client: SyncClient, source: Source, signal: AbortSignal | undefined, counter: Counter): SourceReader {
+export function sourceReader(
+  client: SyncClient,
+  source: Source,
+  signal: AbortSignal | undefined,
+  counter: Counter,
+): SourceReader {
   return {
     source,
     list(options) {

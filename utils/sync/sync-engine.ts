@@ -71,10 +71,21 @@ export interface TableSyncResult {
 }
 
 /** One ticket table on its own (the per-table path, and what tests of the algorithm use). */
-export async function syncTable(client: SyncClient, table: TicketType, previous: TableCache | undefined, options: SyncOptions): Promise<TableSyncResult> {
+export async function syncTable(
+  client: SyncClient,
+  table: TicketType,
+  previous: TableCache | undefined,
+  options: SyncOptions,
+): Promise<TableSyncResult> {
   const counter = { requests: 0 };
   const result = await syncSource(client, tableSource(table), { [table]: previous }, options, counter);
-  return { data: result.data[table] as TableCache, changed: result.changed, mode: result.mode, reconciled: result.reconciled, requests: counter.requests };
+  return {
+    data: result.data[table] as TableCache,
+    changed: result.changed,
+    mode: result.mode,
+    reconciled: result.reconciled,
+    requests: counter.requests,
+  };
 }
 
 export interface TicketSyncOptions extends SyncOptions {
@@ -97,7 +108,11 @@ export interface TicketSyncResult {
 }
 
 /** Syncs both ticket types: through task when the instance allows it, else table by table. */
-export async function syncTickets(client: SyncClient, previous: Partial<Record<TicketType, TableCache | undefined>>, options: TicketSyncOptions): Promise<TicketSyncResult> {
+export async function syncTickets(
+  client: SyncClient,
+  previous: Partial<Record<TicketType, TableCache | undefined>>,
+  options: TicketSyncOptions,
+): Promise<TicketSyncResult> {
   const { now, meta = {}, save } = options;
   const counter = { requests: 0 };
   const refusedAt = meta.taskRefusedAt;
@@ -127,5 +142,13 @@ export async function syncTickets(client: SyncClient, previous: Partial<Record<T
     reconciled ||= result.reconciled;
   }
   // Reaching this after trying task means task was refused: remember when.
-  return { data, changed, mode: full ? 'full' : 'incremental', reconciled, requests: counter.requests, path: 'tables', meta: tryTask ? { taskRefusedAt: now } : meta };
+  return {
+    data,
+    changed,
+    mode: full ? 'full' : 'incremental',
+    reconciled,
+    requests: counter.requests,
+    path: 'tables',
+    meta: tryTask ? { taskRefusedAt: now } : meta,
+  };
 }

@@ -31,7 +31,12 @@ export interface SyncServiceDeps {
 /** Views ask for a sync when the cache is older than this. */
 export const STALE_AFTER_MS = 60_000;
 /** First retry after 30-60 s (browser.alarms fire at most every 30 s), doubling up to 15-30 min. */
-const SYNC_BACKOFF: BackoffPolicy = { baseMs: 60_000, maxMs: 30 * 60_000, retryAfterJitterMs: 5000, retryAfterMinMs: 1000 };
+const SYNC_BACKOFF: BackoffPolicy = {
+  baseMs: 60_000,
+  maxMs: 30 * 60_000,
+  retryAfterJitterMs: 5000,
+  retryAfterMinMs: 1000,
+};
 
 /** Wait before retry number `failures`: Retry-After for 429 (plus a little jitter), else exponential with equal jitter. */
 export function syncRetryDelay(failures: number, retryAfterSeconds: number | undefined, random = Math.random): number {
@@ -73,7 +78,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     let changed = false;
     try {
       const client = await deps.client();
-      const previous = Object.fromEntries(await Promise.all(TICKET_TYPES.map(async (name) => [name, await table(name)] as const)));
+      const previous = Object.fromEntries(
+        await Promise.all(TICKET_TYPES.map(async (name) => [name, await table(name)] as const)),
+      );
       const meta = (await deps.cache.readMeta()) ?? {};
       const result = await syncTickets(client, previous, {
         now: now(),
@@ -92,7 +99,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (result.meta.taskRefusedAt !== meta.taskRefusedAt) await deps.cache.writeMeta(result.meta);
       await deps.cancelRetry();
       const state = await update({
-        running: false, startedAt: undefined, lastSyncAt: now(), error: undefined, failures: 0, nextRetryAt: undefined,
+        running: false,
+        startedAt: undefined,
+        lastSyncAt: now(),
+        error: undefined,
+        failures: 0,
+        nextRetryAt: undefined,
         revision: (await deps.state.get()).revision + (changed ? 1 : 0),
       });
       await deps.onSynced?.();
@@ -106,9 +118,18 @@ export function createSyncService(deps: SyncServiceDeps) {
       const failures = (await deps.state.get()).failures + 1;
       // Retry soon for what can pass by itself; the others (reconnect, roles, cross-scope)
       // wait for the next regular sync or the user, and keep their message on screen.
-      const nextRetryAt = isRetryable(error) ? now() + syncRetryDelay(failures, error.extra.retryAfter, deps.random) : undefined;
+      const nextRetryAt = isRetryable(error)
+        ? now() + syncRetryDelay(failures, error.extra.retryAfter, deps.random)
+        : undefined;
       if (nextRetryAt !== undefined) await deps.scheduleRetry(nextRetryAt);
-      const state = await update({ running: false, startedAt: undefined, error: error.toJSON(), failures, nextRetryAt, revision });
+      const state = await update({
+        running: false,
+        startedAt: undefined,
+        error: error.toJSON(),
+        failures,
+        nextRetryAt,
+        revision,
+      });
       await deps.onSynced?.();
       return state;
     }
@@ -126,10 +147,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       // A scheduled or automatic sync joins the running one; after a ticket was created or the
       // user asked, one more run follows, so it sees the newest changes.
       if (reason === 'alarm' || reason === 'retry' || reason === 'stale') return current;
-      queued ??= current.catch(() => undefined).then(() => {
-        queued = null;
-        return current ?? start();
-      });
+      queued ??= current
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return current ?? start();
+        });
       return queued;
     }
     if (reason === 'alarm') {
@@ -160,16 +183,31 @@ export function createSyncService(deps: SyncServiceDeps) {
     /** Cards: counts and recent tickets from the cache, at once. */
     async overview(): Promise<TicketOverview> {
       void refreshIfStale();
-      const entries = await Promise.all(TICKET_TYPES.map(async (name) => {
-        const data = await table(name);
-        return [name, { counts: data.counts, total: data.complete ? data.total : data.tickets.length, recent: recentTickets(data.tickets) }] as const;
-      }));
-      return { instanceOrigin: await deps.instanceOrigin(), tables: Object.fromEntries(entries) as TicketOverview['tables'] };
+      const entries = await Promise.all(
+        TICKET_TYPES.map(async (name) => {
+          const data = await table(name);
+          return [
+            name,
+            {
+              counts: data.counts,
+              total: data.complete ? data.total : data.tickets.length,
+              recent: recentTickets(data.tickets),
+            },
+          ] as const;
+        }),
+      );
+      return {
+        instanceOrigin: await deps.instanceOrigin(),
+        tables: Object.fromEntries(entries) as TicketOverview['tables'],
+      };
     },
 
     async actionTickets(actionIds: readonly string[]): Promise<ActionTicketsAnswer> {
       void refreshIfStale();
-      return { byAction: ticketsForActions(await allTickets('all'), actionIds), instanceOrigin: await deps.instanceOrigin() };
+      return {
+        byAction: ticketsForActions(await allTickets('all'), actionIds),
+        instanceOrigin: await deps.instanceOrigin(),
+      };
     },
 
     async listTickets(query: TicketListQuery): Promise<TicketListPage> {

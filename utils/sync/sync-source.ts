@@ -45,7 +45,10 @@ export function isTaskRefusal(error: unknown): boolean {
 }
 
 /** The cached tickets with the changes applied (ServiceNow's copy is the truth). */
-function mergeChanges(cached: TableCache[], found: Map<string, Ticket>): { tickets: Map<string, Ticket>; changed: boolean } {
+function mergeChanges(
+  cached: TableCache[],
+  found: Map<string, Ticket>,
+): { tickets: Map<string, Ticket>; changed: boolean } {
   const tickets = new Map(cached.flatMap((p) => p.tickets).map((t) => [t.sysId, t]));
   let changed = false;
   for (const ticket of found.values()) {
@@ -94,15 +97,21 @@ export async function syncSource(
   const checkTask = source.table === PARENT_TABLE && (full || due || !!options.checkTask);
   let counts = Object.fromEntries(source.types.map((t, i) => [t, prevs[i]?.counts ?? {}])) as CountsByType;
   if (changed || checkTask) {
-    counts = !checkTask && tickets.size === 0 && census === 0 ? emptyCounts(source.types) : await fetchCounts(reader, checkTask);
+    counts =
+      !checkTask && tickets.size === 0 && census === 0
+        ? emptyCounts(source.types)
+        : await fetchCounts(reader, checkTask);
     const tableTotal = totalOf(counts);
     const differs =
-      !sameAll(counts, derivedCounts(source.types, tickets)) || (checkTask && serverTotal !== undefined && tableTotal !== serverTotal);
+      !sameAll(counts, derivedCounts(source.types, tickets)) ||
+      (checkTask && serverTotal !== undefined && tableTotal !== serverTotal);
     if (differs && !reconciled) await reconcileNow();
     // Server numbers only (not what the cache kept), after the id pass so that a ticket created
     // meanwhile is not taken for a hidden one.
     if (checkTask && tableTotal > (serverTotal ?? tickets.size)) {
-      throw new TaskIncomplete(`The ticket tables hold ${tableTotal} of the extension's tickets, task shows ${serverTotal ?? tickets.size}.`);
+      throw new TaskIncomplete(
+        `The ticket tables hold ${tableTotal} of the extension's tickets, task shows ${serverTotal ?? tickets.size}.`,
+      );
     }
   }
 

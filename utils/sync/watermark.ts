@@ -16,7 +16,11 @@ export function oldestWatermark(watermarks: (string | undefined)[]): string | un
   return min;
 }
 
-export function nextWatermark(serverDate: number | undefined, tickets: Ticket[], previous: string | undefined): string | undefined {
+export function nextWatermark(
+  serverDate: number | undefined,
+  tickets: Ticket[],
+  previous: string | undefined,
+): string | undefined {
   if (serverDate !== undefined) return formatGlideDateTime(Math.floor(serverDate / 1000) * 1000 - WATERMARK_MARGIN_MS);
   // No Date header: the newest time stamp seen is safe (>=), only less tight.
   let newest = previous ?? '';

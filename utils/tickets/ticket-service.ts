@@ -35,14 +35,21 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
   /** Tickets of the action still in the outbox: known without ServiceNow. */
   async function waitingFor(correlationId: string): Promise<ExistingTicket[]> {
     return (await outbox.waitingFor(correlationId)).map<ExistingTicket>((w) => ({
-      table: w.type, number: '', state: w.state, url: null, waiting: true,
+      table: w.type,
+      number: '',
+      state: w.state,
+      url: null,
+      waiting: true,
     }));
   }
 
   /** Tickets of the action in ServiceNow. */
   async function inServiceNow(correlationId: string): Promise<ExistingTicket[]> {
     const client = await connection.client();
-    const query = encodedQuery(condition.equals('correlation_id', correlationId), condition.orderByDesc('sys_created_on'));
+    const query = encodedQuery(
+      condition.equals('correlation_id', correlationId),
+      condition.orderByDesc('sys_created_on'),
+    );
     const found = await Promise.all(
       TICKET_TYPES.map(async (table) => {
         const { records } = await client.list(table, {
@@ -51,7 +58,11 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
           limit: 5,
         });
         return records.map<ExistingTicket>((r) => ({
-          table, number: r.number ?? '', state: r.state ?? '', url: r.sys_id ? recordUrl(client.origin, table, r.sys_id) : null, waiting: false,
+          table,
+          number: r.number ?? '',
+          state: r.state ?? '',
+          url: r.sys_id ? recordUrl(client.origin, table, r.sys_id) : null,
+          waiting: false,
         }));
       }),
     );
@@ -83,7 +94,12 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
   return {
     async context(actionId: string | null): Promise<TicketFormContext> {
       const [status, preferences] = await Promise.all([connection.status(), ticketPreferences.get()]);
-      const context: TicketFormContext = { state: status.state, instanceHost: status.instanceHost, existing: [], preferences };
+      const context: TicketFormContext = {
+        state: status.state,
+        instanceHost: status.instanceHost,
+        existing: [],
+        preferences,
+      };
       if (actionId) {
         const correlationId = correlationIdFor(actionId);
         context.existing = await waitingFor(correlationId);
@@ -105,9 +121,11 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
       const previous = creating.get(correlationId) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(() => createNow(draft, correlationId));
       creating.set(correlationId, run);
-      void run.catch(() => undefined).finally(() => {
-        if (creating.get(correlationId) === run) creating.delete(correlationId);
-      });
+      void run
+        .catch(() => undefined)
+        .finally(() => {
+          if (creating.get(correlationId) === run) creating.delete(correlationId);
+        });
       return run;
     },
   };

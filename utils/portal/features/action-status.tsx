@@ -57,11 +57,17 @@ export const actionStatus: Feature = {
         return () => void listeners.delete(listener);
       }, []);
       const tickets = ticketsOf(actionId);
-      return tickets ? <><TrackingStyles /><ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} /></> : null;
+      return tickets ? (
+        <>
+          <TrackingStyles />
+          <ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} />
+        </>
+      ) : null;
     }
 
     // Own keys only: an action id such as "constructor" must not find Object.prototype's.
-    const ticketsOf = (actionId: string) => (Object.hasOwn(view.tickets, actionId) ? view.tickets[actionId] : undefined);
+    const ticketsOf = (actionId: string) =>
+      Object.hasOwn(view.tickets, actionId) ? view.tickets[actionId] : undefined;
 
     let lastLoad = 0;
     async function load() {
@@ -139,13 +145,17 @@ export const actionStatus: Feature = {
       void load();
     });
     const stopNames = stateNames.watch((stored) => setView({ names: resolveStateNames(stored) }));
-    signal.addEventListener('abort', () => {
-      stopSync();
-      stopNames();
-      listeners.clear();
-      for (const ui of badges.values()) ui.remove();
-      badges.clear();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        stopSync();
+        stopNames();
+        listeners.clear();
+        for (const ui of badges.values()) ui.remove();
+        badges.clear();
+      },
+      { once: true },
+    );
     setView({ names: resolveStateNames(await stateNames.get()) });
   },
 };

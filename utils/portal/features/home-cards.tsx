@@ -15,11 +15,15 @@ export const homeCards: Feature = {
   id: 'home-cards',
   include: (url) => isPath(url, '/', '/homepage'),
   init(signal) {
-    return whileHomeMode('tickets', (shown, state) => {
-      TICKET_TYPES.forEach((table, i) => {
-        mountInCardGrid(`snt-card-${table}`, <HomeTicketCard table={table} state={state} />, shown, { order: i + 1 });
-      });
-    }, signal);
+    return whileHomeMode(
+      'tickets',
+      (shown, state) => {
+        TICKET_TYPES.forEach((table, i) => {
+          mountInCardGrid(`snt-card-${table}`, <HomeTicketCard table={table} state={state} />, shown, { order: i + 1 });
+        });
+      },
+      signal,
+    );
   },
 };
 

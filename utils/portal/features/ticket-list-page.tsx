@@ -13,6 +13,8 @@ export const ticketListPage: Feature = {
   id: 'ticket-list-page',
   include: (url) => isPath(url, TICKET_LIST_PATH),
   init(signal) {
-    mountInMain('snt-ticket-list', <TicketListView initial={filtersFromUrl(new URL(location.href))} />, signal, { takeOver: true });
+    mountInMain('snt-ticket-list', <TicketListView initial={filtersFromUrl(new URL(location.href))} />, signal, {
+      takeOver: true,
+    });
   },
 };

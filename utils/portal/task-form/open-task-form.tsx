@@ -49,7 +49,10 @@ export function openTaskForm({ action = null, type }: OpenTaskFormOptions = {}):
   );
   container().append(ui.host);
   open = { ui, close };
-  onDomChange(() => {
-    if (!ui.host.isConnected) container().append(ui.host);
-  }, { signal: lifetime.signal });
+  onDomChange(
+    () => {
+      if (!ui.host.isConnected) container().append(ui.host);
+    },
+    { signal: lifetime.signal },
+  );
 }
