@@ -6,7 +6,14 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.{ts,tsx}', 'tests/servicenow/**/*.test.ts', 'tests/portal/**/*.test.ts', 'tests/store/**/*.test.ts'],
+    include: [
+      'utils/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/servicenow/**/*.test.ts',
+      'tests/portal/**/*.test.ts',
+      'tests/store/**/*.test.ts',
+    ],
     restoreMocks: true,
   },
 });

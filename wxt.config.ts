@@ -41,7 +41,9 @@ export default defineConfig({
     host_permissions: ['https://*.service-now.com/*'],
     // A ServiceNow custom domain is asked for at connect time, for that one origin only
     // (MV2, Firefox's default, lists optional hosts among optional_permissions).
-    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     ...(browser !== 'firefox' && process.env.STORE_BUILD !== 'true' ? { key: DEV_KEY } : {}),
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,4 @@
-import type { ChecklistStep, StepState } from '@/utils/connection/status';
+import type { ChecklistStep, StepState } from '@/utils/domain/connection-status';
 import { t, type MessageKey } from '@/utils/i18n';
 
 const ICON: Record<StepState, string> = { ok: '✓', warning: '!', failed: '✕', pending: '○' };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ConnectionStatus } from '@/utils/connection/status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { AppError, toAppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
@@ -26,8 +26,8 @@ export function ConnectionForm({ status, onStatus }: Props) {
   // Follow the stored settings when they arrive or change elsewhere, unless the user is typing.
   useEffect(() => {
     if (!busy) {
-      setInstance((v) => (v ? v : status.instanceHost ?? ''));
-      setClientId((v) => (v ? v : status.clientId ?? ''));
+      setInstance((v) => (v ? v : (status.instanceHost ?? '')));
+      setClientId((v) => (v ? v : (status.clientId ?? '')));
     }
   }, [status.instanceHost, status.clientId]);
 
@@ -54,7 +54,7 @@ export function ConnectionForm({ status, onStatus }: Props) {
     return next;
   };
 
-  const { busy, error, setError, run } = useAction({ onStart: () => setNotice(null) });
+  const { busy, error, run } = useAction({ onStart: () => setNotice(null) });
 
   const onSave = (event: Event) => {
     event.preventDefault();
@@ -113,13 +113,24 @@ export function ConnectionForm({ status, onStatus }: Props) {
           onInput={(e) => setInstance(e.currentTarget.value)}
           onBlur={() => instance && validateInstance(instance)}
         />
-        <span id="snt-instance-hint" class={instanceError ? 'snt-message snt-message-error' : 'snt-muted'} role={instanceError ? 'alert' : undefined}>
+        <span
+          id="snt-instance-hint"
+          class={instanceError ? 'snt-message snt-message-error' : 'snt-muted'}
+          role={instanceError ? 'alert' : undefined}
+        >
           {instanceError ?? t('instanceHint')}
         </span>
       </div>
       <div class="snt-field">
         <label for="snt-client-id">{t('clientIdLabel')}</label>
-        <input id="snt-client-id" class="snt-input" value={clientId} autoComplete="off" spellcheck={false} onInput={(e) => setClientId(e.currentTarget.value)} />
+        <input
+          id="snt-client-id"
+          class="snt-input"
+          value={clientId}
+          autoComplete="off"
+          spellcheck={false}
+          onInput={(e) => setClientId(e.currentTarget.value)}
+        />
       </div>
       <div class="snt-field">
         <label for="snt-client-secret">{t('clientSecretLabel')}</label>
@@ -133,7 +144,9 @@ export function ConnectionForm({ status, onStatus }: Props) {
           aria-describedby="snt-secret-hint"
           onInput={(e) => setSecret(e.currentTarget.value)}
         />
-        <span id="snt-secret-hint" class="snt-muted">{status.hasClientSecret ? t('clientSecretSaved') : t('clientSecretHint')}</span>
+        <span id="snt-secret-hint" class="snt-muted">
+          {status.hasClientSecret ? t('clientSecretSaved') : t('clientSecretHint')}
+        </span>
         {status.hasClientSecret && (
           <label class="snt-row" style={{ fontWeight: 400 }}>
             <input type="checkbox" checked={removeSecret} onChange={(e) => setRemoveSecret(e.currentTarget.checked)} />
@@ -144,20 +157,44 @@ export function ConnectionForm({ status, onStatus }: Props) {
       <div class="snt-field">
         <label for="snt-redirect">{t('redirectUrlLabel')}</label>
         <div class="snt-row">
-          <input id="snt-redirect" class="snt-input" style={{ flex: 1 }} readOnly value={status.redirectUrl} aria-describedby="snt-redirect-hint" />
-          <button type="button" class="snt-btn" onClick={copy}>{copied ? t('copied') : t('copy')}</button>
+          <input
+            id="snt-redirect"
+            class="snt-input"
+            style={{ flex: 1 }}
+            readOnly
+            value={status.redirectUrl}
+            aria-describedby="snt-redirect-hint"
+          />
+          <button type="button" class="snt-btn" onClick={copy}>
+            {copied ? t('copied') : t('copy')}
+          </button>
         </div>
-        <span id="snt-redirect-hint" class="snt-muted">{t('redirectUrlHint')}</span>
+        <span id="snt-redirect-hint" class="snt-muted">
+          {t('redirectUrlHint')}
+        </span>
       </div>
       <ErrorMessage error={error} />
-      {notice && <div class="snt-message snt-message-success" role="status">{notice}</div>}
+      {notice && (
+        <div class="snt-message snt-message-success" role="status">
+          {notice}
+        </div>
+      )}
       <div class="snt-row" style={{ marginTop: '12px' }}>
-        <button type="submit" class="snt-btn" disabled={busy}>{t('save')}</button>
-        <button type="button" class="snt-btn snt-btn-primary" disabled={busy || status.state === 'connecting'} onClick={onConnect}>
+        <button type="submit" class="snt-btn" disabled={busy}>
+          {t('save')}
+        </button>
+        <button
+          type="button"
+          class="snt-btn snt-btn-primary"
+          disabled={busy || status.state === 'connecting'}
+          onClick={onConnect}
+        >
           {status.state === 'connected' || status.state === 'reconnect_needed' ? t('reconnect') : t('connect')}
         </button>
         {status.state !== 'not_configured' && (
-          <button type="button" class="snt-btn" disabled={busy} onClick={onRemove}>{t('removeConnection')}</button>
+          <button type="button" class="snt-btn" disabled={busy} onClick={onRemove}>
+            {t('removeConnection')}
+          </button>
         )}
       </div>
     </form>

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '@/utils/connection/status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { t } from '@/utils/i18n';
 
 /** One line: the connection state in words (F1.5). */

@@ -38,19 +38,40 @@ export function DefaultsForm() {
     <div class="snt-grid-2">
       <div class="snt-field">
         <label for="snt-default-type">{t('defaultTypeLabel')}</label>
-        <select id="snt-default-type" class="snt-input" value={prefs.defaultType}
-          onChange={(e) => void save({ ...prefs, defaultType: e.currentTarget.value as TicketPreferences['defaultType'] })}>
+        <select
+          id="snt-default-type"
+          class="snt-input"
+          value={prefs.defaultType}
+          onChange={(e) =>
+            void save({ ...prefs, defaultType: e.currentTarget.value as TicketPreferences['defaultType'] })
+          }
+        >
           <option value="change_request">{t('typeChange')}</option>
           <option value="incident">{t('typeIncident')}</option>
         </select>
       </div>
       <div class="snt-field">
         <label for="snt-due-days">{t('dueInDaysLabel')}</label>
-        <input id="snt-due-days" class="snt-input" inputMode="numeric" value={days} aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={error ? 'snt-due-days-error' : undefined} onInput={(e) => changeDays(e.currentTarget.value)} />
-        {error && <span id="snt-due-days-error" class="snt-message snt-message-error" role="alert">{error}</span>}
+        <input
+          id="snt-due-days"
+          class="snt-input"
+          inputMode="numeric"
+          value={days}
+          aria-invalid={error ? 'true' : 'false'}
+          aria-describedby={error ? 'snt-due-days-error' : undefined}
+          onInput={(e) => changeDays(e.currentTarget.value)}
+        />
+        {error && (
+          <span id="snt-due-days-error" class="snt-message snt-message-error" role="alert">
+            {error}
+          </span>
+        )}
       </div>
-      {saved && <span class="snt-muted" role="status">{t('saved')}</span>}
+      {saved && (
+        <span class="snt-muted" role="status">
+          {t('saved')}
+        </span>
+      )}
     </div>
   );
 }

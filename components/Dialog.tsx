@@ -5,7 +5,14 @@ import { t } from '@/utils/i18n';
 // A modal dialog in the Fluent look: labelled, focus kept inside (Tab wraps), Escape and the
 // close button call onClose. Works inside a shadow root (focus is read from the root node).
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
 
 interface Props {
   title: string;
@@ -26,7 +33,9 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
         return;
       }
       if (event.key !== 'Tab') return;
-      const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+      const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null || el === document.activeElement,
+      );
       if (items.length === 0) return;
       const root = node.getRootNode() as Document | ShadowRoot;
       const active = root.activeElement;
@@ -46,13 +55,28 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
 
   return (
     <div class="snt-overlay" onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}>
-      <div ref={box} class="snt-dialog" role="dialog" aria-modal="true" aria-labelledby="snt-form-title" aria-describedby={subtitle ? 'snt-form-subtitle' : undefined}>
+      <div
+        ref={box}
+        class="snt-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="snt-form-title"
+        aria-describedby={subtitle ? 'snt-form-subtitle' : undefined}
+      >
         <div class="snt-dialog-header">
           <div>
-            <h2 class="snt-h1" id="snt-form-title" style={{ marginBottom: '4px' }}>{title}</h2>
-            {subtitle && <p class="snt-muted" id="snt-form-subtitle" style={{ margin: 0 }}>{subtitle}</p>}
+            <h2 class="snt-h1" id="snt-form-title" style={{ marginBottom: '4px' }}>
+              {title}
+            </h2>
+            {subtitle && (
+              <p class="snt-muted" id="snt-form-subtitle" style={{ margin: 0 }}>
+                {subtitle}
+              </p>
+            )}
           </div>
-          <button type="button" class="snt-icon-btn" aria-label={t('close')} onClick={onClose}>✕</button>
+          <button type="button" class="snt-icon-btn" aria-label={t('close')} onClick={onClose}>
+            ✕
+          </button>
         </div>
         <div class="snt-dialog-body">{children}</div>
       </div>
@@ -61,12 +85,15 @@ export function Dialog({ title, subtitle, onClose, children }: Props) {
 }
 
 export const DIALOG_CSS = `
-.snt-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center; z-index: 2147483000; }
-.snt-dialog { background: #fff; width: min(640px, calc(100vw - 32px)); max-height: calc(100vh - 48px); display: flex; flex-direction: column;
+.snt-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center;
+  z-index: 2147483000; }
+.snt-dialog { background: #fff; width: min(640px, calc(100vw - 32px)); max-height: calc(100vh - 48px);
+  display: flex; flex-direction: column;
   border-radius: 2px; box-shadow: 0 25.6px 57.6px rgba(0,0,0,.22), 0 4.8px 14.4px rgba(0,0,0,.18); }
 .snt-dialog-header { display: flex; justify-content: space-between; align-items: flex-start; padding: 16px 24px 8px; }
 .snt-dialog-body { padding: 8px 24px 24px; overflow: auto; }
-.snt-icon-btn { border: 0; background: none; width: 32px; height: 32px; cursor: pointer; color: #605e5c; font-size: 14px; border-radius: 2px; }
+.snt-icon-btn { border: 0; background: none; width: 32px; height: 32px; cursor: pointer; color: #605e5c; font-size: 14px;
+  border-radius: 2px; }
 .snt-icon-btn:hover { background: #f3f2f1; color: #323130; }
 .snt-icon-btn:focus-visible { outline: 1px solid #605e5c; }
 .snt-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; }

@@ -17,7 +17,9 @@ export function Options() {
       <ErrorMessage error={error} />
       {status && (
         <section aria-labelledby="snt-connection-title">
-          <h2 class="snt-h2" id="snt-connection-title">{t('connection')}</h2>
+          <h2 class="snt-h2" id="snt-connection-title">
+            {t('connection')}
+          </h2>
           <ConnectionSummary status={status} />
           <div style={{ margin: '12px 0' }}>
             <Checklist steps={status.checklist} />
@@ -26,26 +28,36 @@ export function Options() {
         </section>
       )}
       <section aria-labelledby="snt-defaults-title">
-        <h2 class="snt-h2" id="snt-defaults-title">{t('defaultsTitle')}</h2>
+        <h2 class="snt-h2" id="snt-defaults-title">
+          {t('defaultsTitle')}
+        </h2>
         <DefaultsForm />
       </section>
       <section aria-labelledby="snt-sync-title">
-        <h2 class="snt-h2" id="snt-sync-title">{t('ticketSyncTitle')}</h2>
+        <h2 class="snt-h2" id="snt-sync-title">
+          {t('ticketSyncTitle')}
+        </h2>
         <SyncSettingsForm />
       </section>
       <section aria-labelledby="snt-states-title">
         <TrackingStyles />
-        <h2 class="snt-h2" id="snt-states-title">{t('ticketStatesTitle')}</h2>
+        <h2 class="snt-h2" id="snt-states-title">
+          {t('ticketStatesTitle')}
+        </h2>
         <StateNamesEditor />
       </section>
       <section aria-labelledby="snt-data-title">
-        <h2 class="snt-h2" id="snt-data-title">{t('dataTitle')}</h2>
+        <h2 class="snt-h2" id="snt-data-title">
+          {t('dataTitle')}
+        </h2>
         <ul>
           <li>{t('dataStored')}</li>
           <li>{t('dataSent')}</li>
           <li>{t('dataNothingElse')}</li>
         </ul>
-        <a href="/privacy.txt" target="_blank" rel="noopener">{t('privacyLink')}</a>
+        <a href="/privacy.txt" target="_blank" rel="noopener">
+          {t('privacyLink')}
+        </a>
       </section>
     </main>
   );

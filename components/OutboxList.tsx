@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OutboxSummary } from '@/utils/outbox/outbox';
+import type { OutboxSummary } from '@/utils/outbox/outbox-summary';
 import { toAppError, type AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
@@ -11,7 +11,11 @@ export function OutboxList({ revision }: { revision: number }) {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const load = () => send('listOutbox', {}).then((all) => setItems(all.filter((i) => i.state !== 'sent')), (e) => setError(toAppError(e)));
+  const load = () =>
+    send('listOutbox', {}).then(
+      (all) => setItems(all.filter((i) => i.state !== 'sent')),
+      (e) => setError(toAppError(e)),
+    );
   useEffect(() => {
     void load();
   }, [revision]);
@@ -32,22 +36,40 @@ export function OutboxList({ revision }: { revision: number }) {
   if (items.length === 0 && !error) return null;
   return (
     <section aria-labelledby="snt-outbox-title" data-testid="outbox">
-      <h2 class="snt-h2" id="snt-outbox-title">{t('outboxTitle')}</h2>
+      <h2 class="snt-h2" id="snt-outbox-title">
+        {t('outboxTitle')}
+      </h2>
       <ErrorMessage error={error} />
       <ul class="snt-checklist">
         {items.map((item) => (
           <li key={item.id} data-state={item.state} style={{ display: 'block' }}>
             <strong>{item.name}</strong>
             <div class="snt-muted">
-              {item.state === 'failed' ? t('outboxFailed') : item.state === 'sending' ? t('outboxSending') : t('outboxPending')}
+              {item.state === 'failed'
+                ? t('outboxFailed')
+                : item.state === 'sending'
+                  ? t('outboxSending')
+                  : t('outboxPending')}
               {item.lastError ? ` — ${item.lastError.message}` : ''}
             </div>
             <div class="snt-row" style={{ marginTop: '4px' }}>
-              <button class="snt-btn" disabled={busy === item.id} aria-label={t('retryTicketLabel', item.name)} onClick={() => act(item.id, () => send('retryTicket', { outboxId: item.id }))}>
+              <button
+                class="snt-btn"
+                disabled={busy === item.id}
+                aria-label={t('retryTicketLabel', item.name)}
+                onClick={() => act(item.id, () => send('retryTicket', { outboxId: item.id }))}
+              >
                 {t('retry')}
               </button>
-              <button class="snt-btn" disabled={busy === item.id} aria-label={t('discardTicketLabel', item.name)}
-                onClick={() => confirm(t('discardConfirm', item.name)) && act(item.id, () => send('discardTicket', { outboxId: item.id }))}>
+              <button
+                class="snt-btn"
+                disabled={busy === item.id}
+                aria-label={t('discardTicketLabel', item.name)}
+                onClick={() =>
+                  confirm(t('discardConfirm', item.name)) &&
+                  act(item.id, () => send('discardTicket', { outboxId: item.id }))
+                }
+              >
                 {t('discard')}
               </button>
             </div>

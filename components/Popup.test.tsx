@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useContainer } from '@/tests/support/preact-dom';
-import type { ConnectionStatus } from '@/utils/connection/status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { cachedStatus } from '@/utils/storage';
 import { Popup } from './Popup';
 
@@ -40,7 +40,9 @@ describe('Popup', () => {
     send.mockReturnValue(new Promise(() => undefined)); // the worker never answers
     await act(() => render(<Popup />, container));
     await flush();
-    expect(container.querySelector('[data-testid="connection-state"]')?.textContent).toBe('Connected as SVC M365 Integration to contoso.service-now.com');
+    expect(container.querySelector('[data-testid="connection-state"]')?.textContent).toBe(
+      'Connected as SVC M365 Integration to contoso.service-now.com',
+    );
     expect(container.querySelector('[data-testid="outbox-count"]')?.textContent).toBe('2');
     const failed = container.querySelector('[data-step="read"]');
     expect(failed?.getAttribute('data-state')).toBe('failed');
@@ -48,7 +50,7 @@ describe('Popup', () => {
     expect(container.querySelector('button')?.textContent).toBe('Disconnect');
   });
 
-  test('shows Reconnect and the worker\'s error when a connect fails', async () => {
+  test("shows Reconnect and the worker's error when a connect fails", async () => {
     send.mockImplementation(async (name: string) => {
       if (name === 'getStatus') return { ...base, state: 'reconnect_needed', user: undefined };
       if (name === 'listOutbox') return [];
@@ -74,7 +76,19 @@ describe('Popup', () => {
     send.mockImplementation(async (name: string) => {
       if (name === 'getStatus') return { ...base, state: 'reconnect_needed', outboxCount: 1 };
       if (name === 'listOutbox') {
-        return [{ id: '1', state: 'failed', name: 'Require MFA', type: 'change_request', actionId: 'AdminMFAV2', correlationId: 'm365ss-AdminMFAV2', attempts: 1, nextAttemptAt: 0, lastError: { code: 'missing_role', message: 'Give the user the itil role.' } }];
+        return [
+          {
+            id: '1',
+            state: 'failed',
+            name: 'Require MFA',
+            type: 'change_request',
+            actionId: 'AdminMFAV2',
+            correlationId: 'm365ss-AdminMFAV2',
+            attempts: 1,
+            nextAttemptAt: 0,
+            lastError: { code: 'missing_role', message: 'Give the user the itil role.' },
+          },
+        ];
       }
       return [];
     });
@@ -84,6 +98,9 @@ describe('Popup', () => {
     const outbox = container.querySelector('[data-testid="outbox"]')!;
     expect(outbox.textContent).toContain('Require MFA');
     expect(outbox.textContent).toContain('Not sent — Give the user the itil role.');
-    expect([...outbox.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual(['Retry sending Require MFA', 'Discard Require MFA']);
+    expect([...outbox.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Retry sending Require MFA',
+      'Discard Require MFA',
+    ]);
   });
 });

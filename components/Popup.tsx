@@ -16,7 +16,10 @@ export function Popup() {
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
   const connected = status?.state === 'connected' || status?.state === 'offline';
   // The permission prompt for a custom domain needs a page that stays open: the options page.
-  const needsOptions = !status || status.state === 'not_configured' || (status.instanceHost && !status.instanceHost.endsWith('.service-now.com'));
+  const needsOptions =
+    !status ||
+    status.state === 'not_configured' ||
+    (status.instanceHost && !status.instanceHost.endsWith('.service-now.com'));
 
   return (
     <main class="snt-root" style={{ width: '360px', padding: '16px' }}>
@@ -29,34 +32,59 @@ export function Popup() {
           <Checklist steps={status.checklist} />
           <div class="snt-row" style={{ marginTop: '12px' }}>
             {connected && status.refreshExpiresSoon && !needsOptions && (
-              <button class="snt-btn snt-btn-primary" disabled={busy} onClick={() => run(async () => setStatus(await send('connect', {})))}>
+              <button
+                class="snt-btn snt-btn-primary"
+                disabled={busy}
+                onClick={() => run(async () => setStatus(await send('connect', {})))}
+              >
                 {t('reconnect')}
               </button>
             )}
             {connected ? (
-              <button class="snt-btn" disabled={busy} onClick={() => run(async () => setStatus(await send('disconnect', { forget: false })))}>
+              <button
+                class="snt-btn"
+                disabled={busy}
+                onClick={() => run(async () => setStatus(await send('disconnect', { forget: false })))}
+              >
                 {t('disconnect')}
               </button>
             ) : needsOptions ? (
-              <button class="snt-btn snt-btn-primary" onClick={openOptions}>{t('connect')}</button>
+              <button class="snt-btn snt-btn-primary" onClick={openOptions}>
+                {t('connect')}
+              </button>
             ) : (
-              <button class="snt-btn snt-btn-primary" disabled={busy || status.state === 'connecting'} onClick={() => run(async () => setStatus(await send('connect', {})))}>
+              <button
+                class="snt-btn snt-btn-primary"
+                disabled={busy || status.state === 'connecting'}
+                onClick={() => run(async () => setStatus(await send('connect', {})))}
+              >
                 {status.state === 'reconnect_needed' ? t('reconnect') : t('connect')}
               </button>
             )}
-            <button class="snt-btn" disabled={busy} onClick={() => run(() => refresh(true))}>{t('recheck')}</button>
+            <button class="snt-btn" disabled={busy} onClick={() => run(() => refresh(true))}>
+              {t('recheck')}
+            </button>
           </div>
-          <dl class="snt-muted" style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: '12px 0' }}>
+          <dl
+            class="snt-muted"
+            style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: '12px 0' }}
+          >
             <dt>{t('lastSync')}</dt>
-            <dd style={{ margin: 0 }} data-testid="last-sync">{status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('never')}</dd>
+            <dd style={{ margin: 0 }} data-testid="last-sync">
+              {status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('never')}
+            </dd>
             <dt>{t('waitingTickets')}</dt>
-            <dd style={{ margin: 0 }} data-testid="outbox-count">{status.outboxCount}</dd>
+            <dd style={{ margin: 0 }} data-testid="outbox-count">
+              {status.outboxCount}
+            </dd>
           </dl>
           {status.outboxCount > 0 && <OutboxList revision={status.updatedAt} />}
           {connected && <PopupTickets />}
         </>
       )}
-      <button class="snt-link" onClick={openOptions}>{t('openOptions')}</button>
+      <button class="snt-link" onClick={openOptions}>
+        {t('openOptions')}
+      </button>
     </main>
   );
 }

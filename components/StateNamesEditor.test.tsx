@@ -32,7 +32,10 @@ test('shows the stored names, labelled by the default names, in one group per ti
   await flush();
   expect(input('change_request--4').value).toBe('Security review');
   expect(container.querySelector('label[for="snt-state-change_request--4"]')?.textContent).toBe('Assess');
-  expect([...container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Change request states', 'Incident states']);
+  expect([...container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual([
+    'Change request states',
+    'Incident states',
+  ]);
 });
 
 test('saves trimmed names to storage.sync', async () => {
@@ -57,9 +60,15 @@ test('refuses empty, too long and duplicate names with a message at each field, 
   await save();
   expect(await stateNames.get()).toBeFalsy();
   expect(input('change_request--5').getAttribute('aria-invalid')).toBe('true');
-  expect(container.querySelector(`#${input('change_request--5').getAttribute('aria-describedby')}`)?.textContent).toBe('Enter a name.');
-  expect(container.querySelector(`#${input('change_request--4').getAttribute('aria-describedby')}`)?.textContent).toBe('Use at most 40 characters.');
-  expect(container.querySelector(`#${input('incident-3').getAttribute('aria-describedby')}`)?.textContent).toBe('Another state of this type already has this name.');
+  expect(container.querySelector(`#${input('change_request--5').getAttribute('aria-describedby')}`)?.textContent).toBe(
+    'Enter a name.',
+  );
+  expect(container.querySelector(`#${input('change_request--4').getAttribute('aria-describedby')}`)?.textContent).toBe(
+    'Use at most 40 characters.',
+  );
+  expect(container.querySelector(`#${input('incident-3').getAttribute('aria-describedby')}`)?.textContent).toBe(
+    'Another state of this type already has this name.',
+  );
   expect(container.querySelector('[role="alert"]')?.textContent).toContain('need fixing');
   // Fixing a field clears its message at once.
   await type('change_request--5', 'New');

@@ -1,14 +1,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { TaskTable } from '@/utils/servicenow/client';
 import { stateNames } from '@/utils/storage';
-import { cleanStateNames, hasErrors, MAX_STATE_NAME, resolveStateNames, validateStateNames, type StateNameError, type StateNameErrors } from '@/utils/tickets/state-names';
-import { defaultStateNames, STATES, type StateNames } from '@/utils/tickets/states';
-import { TASK_TABLES } from '@/utils/tickets/types';
+import {
+  cleanStateNames,
+  hasErrors,
+  MAX_STATE_NAME,
+  resolveStateNames,
+  validateStateNames,
+  type StateNameError,
+  type StateNameErrors,
+} from '@/utils/domain/state-names';
+import { defaultStateNames, STATES, type StateNames } from '@/utils/domain/states';
+import { TICKET_TYPES, type TicketType } from '@/utils/domain/ticket-type';
 
-const LEGEND: Record<TaskTable, MessageKey> = { change_request: 'changeStatesLegend', incident: 'incidentStatesLegend' };
+const LEGEND: Record<TicketType, MessageKey> = {
+  change_request: 'changeStatesLegend',
+  incident: 'incidentStatesLegend',
+};
 const ERROR_TEXT: Record<StateNameError, MessageKey> = {
-  empty: 'stateNameEmpty', tooLong: 'stateNameTooLong', duplicate: 'stateNameDuplicate', invalid: 'stateNameInvalid',
+  empty: 'stateNameEmpty',
+  tooLong: 'stateNameTooLong',
+  duplicate: 'stateNameDuplicate',
+  invalid: 'stateNameInvalid',
 };
 
 /** Options → Ticket states (F3.4): rename each state per ticket type; saved to storage.sync. */
@@ -26,7 +39,7 @@ export function StateNamesEditor() {
     return stateNames.watch((stored) => !dirty.current && setNames(resolveStateNames(stored)));
   }, []);
 
-  const edit = (table: TaskTable, value: string, text: string) => {
+  const edit = (table: TicketType, value: string, text: string) => {
     dirty.current = true;
     const next = { ...names, [table]: { ...names[table], [value]: text } };
     setNames(next);
@@ -62,7 +75,7 @@ export function StateNamesEditor() {
   return (
     <form ref={form} onSubmit={save} noValidate aria-label={t('ticketStatesTitle')} data-testid="state-names">
       <p class="snt-muted">{t('ticketStatesHint', MAX_STATE_NAME)}</p>
-      {TASK_TABLES.map((table) => (
+      {TICKET_TYPES.map((table) => (
         <fieldset key={table} class="snt-fieldset">
           <legend>{t(LEGEND[table])}</legend>
           <table class="snt-state-table" role="presentation">
@@ -72,12 +85,25 @@ export function StateNamesEditor() {
                 const error = errors[table]?.[value];
                 return (
                   <tr key={value}>
-                    <td><label for={id}>{defaultName}</label></td>
                     <td>
-                      <input id={id} class="snt-input" value={names[table][value] ?? ''} autoComplete="off" data-state={value}
-                        aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? `${id}-error` : undefined}
-                        onInput={(e) => edit(table, value, e.currentTarget.value)} />
-                      {error && <span id={`${id}-error`} class="snt-field-error">{t(ERROR_TEXT[error], MAX_STATE_NAME)}</span>}
+                      <label for={id}>{defaultName}</label>
+                    </td>
+                    <td>
+                      <input
+                        id={id}
+                        class="snt-input"
+                        value={names[table][value] ?? ''}
+                        autoComplete="off"
+                        data-state={value}
+                        aria-invalid={error ? 'true' : 'false'}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                        onInput={(e) => edit(table, value, e.currentTarget.value)}
+                      />
+                      {error && (
+                        <span id={`${id}-error`} class="snt-field-error">
+                          {t(ERROR_TEXT[error], MAX_STATE_NAME)}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -86,11 +112,23 @@ export function StateNamesEditor() {
           </table>
         </fieldset>
       ))}
-      {notice && <div class="snt-message snt-message-success" role="status">{notice}</div>}
-      {hasErrors(errors) && <div class="snt-message snt-message-error" role="alert">{t('stateNamesInvalid')}</div>}
+      {notice && (
+        <div class="snt-message snt-message-success" role="status">
+          {notice}
+        </div>
+      )}
+      {hasErrors(errors) && (
+        <div class="snt-message snt-message-error" role="alert">
+          {t('stateNamesInvalid')}
+        </div>
+      )}
       <div class="snt-row" style={{ marginTop: '12px' }}>
-        <button type="submit" class="snt-btn snt-btn-primary">{t('saveStateNames')}</button>
-        <button type="button" class="snt-btn" onClick={() => void reset()}>{t('resetStateNames')}</button>
+        <button type="submit" class="snt-btn snt-btn-primary">
+          {t('saveStateNames')}
+        </button>
+        <button type="button" class="snt-btn" onClick={() => void reset()}>
+          {t('resetStateNames')}
+        </button>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { isSyncRunning, type SyncState } from '@/utils/sync/sync-state';
+import { isSyncRunning, type SyncState } from '@/utils/domain/sync-state';
 import { formatMoment } from './format';
 
 interface Props {
@@ -16,7 +16,14 @@ interface Props {
 }
 
 /** Last sync time or "Syncing…", Sync now, and why the last sync failed. */
-export function SyncLine({ state, onSyncNow, asked = false, sendError, now = Date.now(), hideLastSync = false }: Props) {
+export function SyncLine({
+  state,
+  onSyncNow,
+  asked = false,
+  sendError,
+  now = Date.now(),
+  hideLastSync = false,
+}: Props) {
   const running = asked || (state ? isSyncRunning(state, now) : false);
   const error = sendError ?? state?.error;
   return (
@@ -39,7 +46,9 @@ export function SyncLine({ state, onSyncNow, asked = false, sendError, now = Dat
       {error && (
         <div class="snt-message snt-message-error" role="alert" data-testid="sync-error" data-error-code={error.code}>
           {error.message}
-          {!sendError && state?.nextRetryAt && state.nextRetryAt > now ? ` ${t('nextRetryAt', formatMoment(state.nextRetryAt, now))}` : ''}
+          {!sendError && state?.nextRetryAt && state.nextRetryAt > now
+            ? ` ${t('nextRetryAt', formatMoment(state.nextRetryAt, now))}`
+            : ''}
         </div>
       )}
     </div>

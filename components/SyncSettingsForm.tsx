@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { syncSettings } from '@/utils/storage';
-import { SYNC_INTERVALS, syncInterval } from '@/utils/sync/sync-state';
+import { SYNC_INTERVALS, syncInterval } from '@/utils/domain/sync-state';
 import { SyncLine } from './SyncLine';
 import { useSyncNow, useSyncState } from './use-tickets';
 
@@ -28,10 +28,23 @@ export function SyncSettingsForm() {
       <div class="snt-field" style={{ marginBottom: 0 }}>
         <label for="snt-sync-interval">{t('syncIntervalLabel')}</label>
         <div class="snt-row">
-          <select id="snt-sync-interval" class="snt-select" value={String(minutes)} onChange={(e) => void change(Number(e.currentTarget.value))}>
-            {SYNC_INTERVALS.map((n) => <option key={n} value={String(n)}>{n === 1 ? t('everyMinute') : t('everyMinutes', n)}</option>)}
+          <select
+            id="snt-sync-interval"
+            class="snt-select"
+            value={String(minutes)}
+            onChange={(e) => void change(Number(e.currentTarget.value))}
+          >
+            {SYNC_INTERVALS.map((n) => (
+              <option key={n} value={String(n)}>
+                {n === 1 ? t('everyMinute') : t('everyMinutes', n)}
+              </option>
+            ))}
           </select>
-          {saved && <span class="snt-muted" role="status">{t('saved')}</span>}
+          {saved && (
+            <span class="snt-muted" role="status">
+              {t('saved')}
+            </span>
+          )}
         </div>
       </div>
       <SyncLine state={state} onSyncNow={syncNow} asked={asked} sendError={error} />

@@ -18,7 +18,11 @@ const action: ActionDetails = {
   link: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
 };
 const context = (over: Partial<TicketFormContext> = {}): TicketFormContext => ({
-  state: 'connected', instanceHost: 'contoso.service-now.com', existing: [], preferences: { defaultType: 'change_request', dueInDays: 30 }, ...over,
+  state: 'connected',
+  instanceHost: 'contoso.service-now.com',
+  existing: [],
+  preferences: { defaultType: 'change_request', dueInDays: 30 },
+  ...over,
 });
 
 const dom = useContainer();
@@ -38,10 +42,22 @@ beforeEach(() => {
 async function mount(ctx: TicketFormContext) {
   send.mockImplementation(async (name: string) => {
     if (name === 'prepareTicket') return ctx;
-    if (name === 'createTicket') return { outboxId: 'x', state: 'sent', result: { table: 'change_request', sysId: 's1', number: 'CHG0030001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1' } };
+    if (name === 'createTicket')
+      return {
+        outboxId: 'x',
+        state: 'sent',
+        result: {
+          table: 'change_request',
+          sysId: 's1',
+          number: 'CHG0030001',
+          url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1',
+        },
+      };
     return [];
   });
-  await dom.mount(<TaskForm action={action} user={{ name: 'Megan Bowen', email: 'megan@contoso.com' }} onClose={() => undefined} />);
+  await dom.mount(
+    <TaskForm action={action} user={{ name: 'Megan Bowen', email: 'megan@contoso.com' }} onClose={() => undefined} />,
+  );
 }
 
 describe('TaskForm', () => {
@@ -74,10 +90,16 @@ describe('TaskForm', () => {
   });
 
   test('an existing ticket must be confirmed before another is created', async () => {
-    await mount(context({ existing: [{ table: 'change_request', number: 'CHG0030001', state: '-4', url: 'https://x/', waiting: false }] }));
+    await mount(
+      context({
+        existing: [{ table: 'change_request', number: 'CHG0030001', state: '-4', url: 'https://x/', waiting: false }],
+      }),
+    );
     expect(container.querySelector('[data-testid="existing-tickets"]')?.textContent).toContain('CHG0030001 — Assess');
     expect(button('Send to ServiceNow').disabled).toBe(true);
-    const confirm = container.querySelector<HTMLInputElement>('[data-testid="existing-tickets"] input[type="checkbox"]')!;
+    const confirm = container.querySelector<HTMLInputElement>(
+      '[data-testid="existing-tickets"] input[type="checkbox"]',
+    )!;
     await act(() => confirm.click());
     expect(button('Send to ServiceNow').disabled).toBe(false);
   });
@@ -86,15 +108,22 @@ describe('TaskForm', () => {
     await mount(context());
     await act(() => button('Send to ServiceNow').click());
     await flush();
-    expect(send).toHaveBeenCalledWith('createTicket', expect.objectContaining({ actionId: 'AdminMFAV2', type: 'change_request', priority: '2' }));
+    expect(send).toHaveBeenCalledWith(
+      'createTicket',
+      expect.objectContaining({ actionId: 'AdminMFAV2', type: 'change_request', priority: '2' }),
+    );
     const created = container.querySelector('[data-testid="ticket-created"]');
     expect(created?.textContent).toContain('Created CHG0030001 in ServiceNow.');
-    expect(created?.querySelector('a')?.getAttribute('href')).toBe('https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1');
+    expect(created?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=s1',
+    );
   });
 
   test('not connected: explains, offers to connect, and keeps Send off', async () => {
     await mount(context({ state: 'not_configured' }));
-    expect(container.querySelector('[data-testid="not-connected"] a')?.getAttribute('href')).toBe('/ticketProvisioning');
+    expect(container.querySelector('[data-testid="not-connected"] a')?.getAttribute('href')).toBe(
+      '/ticketProvisioning',
+    );
     expect(button('Send to ServiceNow').disabled).toBe(true);
   });
 });

@@ -2,22 +2,43 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useContainer } from '@/tests/support/preact-dom';
-import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/sync/sync-state';
-import { defaultStateNames } from '@/utils/tickets/states';
-import type { TableOverview, Ticket } from '@/utils/tickets/types';
+import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/domain/sync-state';
+import { defaultStateNames } from '@/utils/domain/states';
+import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { TicketCard, type TicketCardProps } from './TicketCard';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const ticket = (fields: Partial<Ticket>): Ticket => ({
-  table: 'change_request', sysId: 'a'.repeat(32), number: 'CHG0030001', name: 'Require MFA', state: '-4', dueDate: '', updatedOn: '2026-11-23 10:00:00', modCount: 0, actionId: 'AdminMFAV2', ...fields,
+  table: 'change_request',
+  sysId: 'a'.repeat(32),
+  number: 'CHG0030001',
+  name: 'Require MFA',
+  state: '-4',
+  dueDate: '',
+  updatedOn: '2026-11-23 10:00:00',
+  modCount: 0,
+  actionId: 'AdminMFAV2',
+  ...fields,
 });
 const overview: TableOverview = {
   counts: { '-5': 2, '-4': 1, '5': 1 },
   total: 4,
   recent: [
     ticket({ dueDate: '2026-11-01 00:00:00' }),
-    ticket({ sysId: 'b'.repeat(32), number: 'CHG0030002', name: '<img src=x onerror="window.__xss=1">Hostile', state: '-5', dueDate: '2027-01-01 00:00:00' }),
-    ticket({ sysId: 'c'.repeat(32), number: 'CHG0030003', name: 'Done late', state: '3', dueDate: '2026-01-01 00:00:00' }),
+    ticket({
+      sysId: 'b'.repeat(32),
+      number: 'CHG0030002',
+      name: '<img src=x onerror="window.__xss=1">Hostile',
+      state: '-5',
+      dueDate: '2027-01-01 00:00:00',
+    }),
+    ticket({
+      sysId: 'c'.repeat(32),
+      number: 'CHG0030003',
+      name: 'Done late',
+      state: '3',
+      dueDate: '2026-01-01 00:00:00',
+    }),
   ],
 };
 
@@ -29,9 +50,16 @@ beforeEach(() => {
 
 function show(props: Partial<TicketCardProps> = {}) {
   const all: TicketCardProps = {
-    table: 'change_request', overview, instanceOrigin: 'https://contoso.service-now.com', names: defaultStateNames(),
-    sync: { ...INITIAL_SYNC_STATE, lastSyncAt: NOW - 60_000 }, now: NOW,
-    onSyncNow: vi.fn(), onCreate: vi.fn(), onManage: vi.fn(), ...props,
+    table: 'change_request',
+    overview,
+    instanceOrigin: 'https://contoso.service-now.com',
+    names: defaultStateNames(),
+    sync: { ...INITIAL_SYNC_STATE, lastSyncAt: NOW - 60_000 },
+    now: NOW,
+    onSyncNow: vi.fn(),
+    onCreate: vi.fn(),
+    onManage: vi.fn(),
+    ...props,
   };
   act(() => render(<TicketCard {...all} />, container));
   return all;
@@ -39,12 +67,22 @@ function show(props: Partial<TicketCardProps> = {}) {
 const q = <E extends Element = HTMLElement>(selector: string) => container.querySelector<E>(selector)!;
 
 describe('TicketCard', () => {
-  test('counts by state in workflow order with the user\'s names, unknown states included', () => {
+  test("counts by state in workflow order with the user's names, unknown states included", () => {
     const names = defaultStateNames();
     names.change_request['-4'] = 'Security review';
     show({ names });
     const tiles = [...container.querySelectorAll('.snt-state-counts li')].map((li) => li.textContent);
-    expect(tiles).toEqual(['2New', '1Security review', '0Authorize', '0Scheduled', '0Implement', '0Review', '0Closed', '0Canceled', '1State 5']);
+    expect(tiles).toEqual([
+      '2New',
+      '1Security review',
+      '0Authorize',
+      '0Scheduled',
+      '0Implement',
+      '0Review',
+      '0Closed',
+      '0Canceled',
+      '1State 5',
+    ]);
     expect(q('li[data-state="-4"] a').getAttribute('aria-label')).toBe('Security review: 1 ticket');
     expect(q('li[data-state="-4"] a').getAttribute('href')).toBe('/servicenowTickets?type=change_request&state=-4');
     expect(q('[data-testid="ticket-total"]').textContent).toBe('ServiceNow · 4 tickets');
@@ -55,7 +93,9 @@ describe('TicketCard', () => {
     show();
     const first = q('li[data-ticket="CHG0030001"]');
     const link = first.querySelector('a')!;
-    expect(link.getAttribute('href')).toBe(`https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=${'a'.repeat(32)}`);
+    expect(link.getAttribute('href')).toBe(
+      `https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=${'a'.repeat(32)}`,
+    );
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(first.textContent).toContain('Assess');
@@ -68,7 +108,9 @@ describe('TicketCard', () => {
   test('ServiceNow text is rendered as text, never as markup', () => {
     show();
     expect(container.querySelector('img')).toBeNull();
-    expect(q('li[data-ticket="CHG0030002"] .snt-ticket-name').textContent).toBe('<img src=x onerror="window.__xss=1">Hostile');
+    expect(q('li[data-ticket="CHG0030002"] .snt-ticket-name').textContent).toBe(
+      '<img src=x onerror="window.__xss=1">Hostile',
+    );
   });
 
   test('last sync, syncing indicator, and a sync error with the next try', () => {
@@ -79,13 +121,23 @@ describe('TicketCard', () => {
     expect(q('[data-testid="sync-running"]').textContent).toBe('Syncing…');
     expect(q<HTMLButtonElement>('.snt-sync-line button').disabled).toBe(true);
     const failed: SyncState = {
-      ...INITIAL_SYNC_STATE, lastSyncAt: NOW - 600_000, failures: 1, nextRetryAt: NOW + 120_000,
-      error: { code: 'rate_limited', message: 'ServiceNow is limiting requests. The extension will try again in 120 seconds.', status: 429, retryAfter: 120 },
+      ...INITIAL_SYNC_STATE,
+      lastSyncAt: NOW - 600_000,
+      failures: 1,
+      nextRetryAt: NOW + 120_000,
+      error: {
+        code: 'rate_limited',
+        message: 'ServiceNow is limiting requests. The extension will try again in 120 seconds.',
+        status: 429,
+        retryAfter: 120,
+      },
     };
     show({ sync: failed });
     const alert = q('[role="alert"]');
     expect(alert.dataset.errorCode).toBe('rate_limited');
-    expect(alert.textContent).toMatch(/^ServiceNow is limiting requests\. The extension will try again in 120 seconds\. Next try at /);
+    expect(alert.textContent).toMatch(
+      /^ServiceNow is limiting requests\. The extension will try again in 120 seconds\. Next try at /,
+    );
     expect(container.querySelectorAll('li[data-ticket]')).toHaveLength(3); // the cached tickets stay
   });
 
@@ -98,7 +150,9 @@ describe('TicketCard', () => {
     expect(props.onCreate).toHaveBeenCalledOnce();
     expect(props.onManage).toHaveBeenCalledOnce();
     expect(props.onSyncNow).toHaveBeenCalledOnce();
-    expect([...container.querySelectorAll('a')].find((a) => a.textContent === 'View all tickets')?.getAttribute('href')).toBe('/servicenowTickets?type=incident');
+    expect(
+      [...container.querySelectorAll('a')].find((a) => a.textContent === 'View all tickets')?.getAttribute('href'),
+    ).toBe('/servicenowTickets?type=incident');
     expect(container.textContent).toContain('No incidents yet.');
   });
 

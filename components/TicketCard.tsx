@@ -1,19 +1,19 @@
 import type { AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { TaskTable } from '@/utils/servicenow/client';
-import type { SyncState } from '@/utils/sync/sync-state';
-import { ticketListUrl } from '@/utils/tickets/links';
-import { isOverdue } from '@/utils/tickets/queries';
-import { recordUrl } from '@/utils/tickets/servicenow-fields';
-import { stateName } from '@/utils/tickets/state-names';
-import { STATES, type StateNames } from '@/utils/tickets/states';
-import type { TableOverview, Ticket } from '@/utils/tickets/types';
+import type { SyncState } from '@/utils/domain/sync-state';
+import { ticketListUrl } from '@/utils/domain/portal-links';
+import { isOverdue } from '@/utils/domain/ticket-queries';
+import { recordUrl } from '@/utils/servicenow/ticket-fields';
+import { stateName } from '@/utils/domain/state-names';
+import { STATES, type StateNames } from '@/utils/domain/states';
+import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate } from './format';
 import { SyncLine } from './SyncLine';
+import type { TicketType } from '@/utils/domain/ticket-type';
 
 export interface TicketCardProps {
-  table: TaskTable;
+  table: TicketType;
   /** null while the first answer from the worker is on its way. */
   overview: TableOverview | null;
   instanceOrigin?: string;
@@ -32,7 +32,7 @@ export interface TicketCardProps {
 
 const TITLE = { change_request: 'changeCardTitle', incident: 'incidentCardTitle' } as const;
 
-export function nameOf(names: StateNames, table: TaskTable, value: string): string {
+export function nameOf(names: StateNames, table: TicketType, value: string): string {
   return stateName(names, table, value) ?? (value ? t('stateUnknown', value) : t('stateNone'));
 }
 
@@ -46,19 +46,32 @@ export function TicketCard(props: TicketCardProps) {
   return (
     <section class="snt-portal-card" aria-labelledby={titleId} data-testid={`ticket-card-${table}`}>
       <div class="snt-card-header">
-        <h2 class="snt-card-title" id={titleId}>{t(TITLE[table])}</h2>
+        <h2 class="snt-card-title" id={titleId}>
+          {t(TITLE[table])}
+        </h2>
         <span class="snt-muted" data-testid="ticket-total">
-          {overview ? (overview.total === 1 ? t('ticketTotalOne') : t('ticketTotal', overview.total.toLocaleString())) : t('loading')}
+          {overview
+            ? overview.total === 1
+              ? t('ticketTotalOne')
+              : t('ticketTotal', overview.total.toLocaleString())
+            : t('loading')}
         </span>
       </div>
-      {props.notice && <div class="snt-message snt-message-warning" role="status">{props.notice}</div>}
+      {props.notice && (
+        <div class="snt-message snt-message-warning" role="status">
+          {props.notice}
+        </div>
+      )}
       <ErrorMessage error={props.loadError} />
       <ul class="snt-state-counts" aria-label={t('countsByState')}>
         {[...STATES[table].map((s) => [s.value, counts[s.value] ?? 0] as const), ...others].map(([value, n]) => {
           const name = nameOf(names, table, value);
           return (
             <li key={value} class={n ? '' : 'snt-count-zero'} data-state={value} data-count={n}>
-              <a href={ticketListUrl({ table, state: value })} aria-label={n === 1 ? t('stateCountLabelOne', name) : t('stateCountLabel', name, n.toLocaleString())}>
+              <a
+                href={ticketListUrl({ table, state: value })}
+                aria-label={n === 1 ? t('stateCountLabelOne', name) : t('stateCountLabel', name, n.toLocaleString())}
+              >
                 <span class="snt-count">{n.toLocaleString()}</span>
                 <span class="snt-count-label">{name}</span>
               </a>
@@ -69,35 +82,73 @@ export function TicketCard(props: TicketCardProps) {
       <div>
         <h3 class="snt-card-subtitle">{t('recentTickets')}</h3>
         {overview && overview.recent.length === 0 ? (
-          <p class="snt-muted" style={{ margin: 0 }}>{t(table === 'incident' ? 'noIncidentsYet' : 'noChangesYet')}</p>
+          <p class="snt-muted" style={{ margin: 0 }}>
+            {t(table === 'incident' ? 'noIncidentsYet' : 'noChangesYet')}
+          </p>
         ) : (
           <ul class="snt-recent" aria-label={t('recentTickets')}>
             {overview?.recent.map((ticket) => (
-              <RecentTicket key={ticket.sysId} ticket={ticket} names={names} instanceOrigin={props.instanceOrigin} now={now} />
+              <RecentTicket
+                key={ticket.sysId}
+                ticket={ticket}
+                names={names}
+                instanceOrigin={props.instanceOrigin}
+                now={now}
+              />
             ))}
           </ul>
         )}
       </div>
-      <SyncLine state={props.sync} onSyncNow={props.onSyncNow} asked={props.syncAsked} sendError={props.syncSendError} now={now} />
+      <SyncLine
+        state={props.sync}
+        onSyncNow={props.onSyncNow}
+        asked={props.syncAsked}
+        sendError={props.syncSendError}
+        now={now}
+      />
       <div class="snt-card-actions">
-        <button type="button" class="snt-btn snt-btn-primary" onClick={props.onCreate}>{t('createTicket')}</button>
-        <a class="snt-a" href={ticketListUrl({ table })}>{t('viewAllTickets')}</a>
-        <button type="button" class="snt-link" onClick={props.onManage}>{t('manageConfiguration')}</button>
+        <button type="button" class="snt-btn snt-btn-primary" onClick={props.onCreate}>
+          {t('createTicket')}
+        </button>
+        <a class="snt-a" href={ticketListUrl({ table })}>
+          {t('viewAllTickets')}
+        </a>
+        <button type="button" class="snt-link" onClick={props.onManage}>
+          {t('manageConfiguration')}
+        </button>
       </div>
     </section>
   );
 }
 
-function RecentTicket({ ticket, names, instanceOrigin, now }: { ticket: Ticket; names: StateNames; instanceOrigin?: string; now: number }) {
+function RecentTicket({
+  ticket,
+  names,
+  instanceOrigin,
+  now,
+}: {
+  ticket: Ticket;
+  names: StateNames;
+  instanceOrigin?: string;
+  now: number;
+}) {
   const overdue = isOverdue(ticket, now);
   return (
     <li data-ticket={ticket.number}>
       <TicketNumber ticket={ticket} instanceOrigin={instanceOrigin} />
-      <span class="snt-ticket-name" title={ticket.name}>{ticket.name}</span>
+      <span class="snt-ticket-name" title={ticket.name}>
+        {ticket.name}
+      </span>
       <span class="snt-ticket-meta">
-        <span class="snt-state-name" data-state={ticket.state}>{nameOf(names, ticket.table, ticket.state)}</span>
+        <span class="snt-state-name" data-state={ticket.state}>
+          {nameOf(names, ticket.table, ticket.state)}
+        </span>
         {ticket.dueDate && <span>{t('dueOn', formatDate(ticket.dueDate))}</span>}
-        {overdue && <span class="snt-overdue" data-testid="overdue">{t('overdue')}</span>}
+        {overdue && (
+          <span class="snt-overdue" data-testid="overdue">
+            {t('overdue')}
+          </span>
+        )}
       </span>
     </li>
   );
@@ -107,8 +158,14 @@ function RecentTicket({ ticket, names, instanceOrigin, now }: { ticket: Ticket; 
 export function TicketNumber({ ticket, instanceOrigin }: { ticket: Ticket; instanceOrigin?: string }) {
   if (!instanceOrigin) return <span>{ticket.number}</span>;
   return (
-    <a class="snt-a" href={recordUrl(instanceOrigin, ticket.table, ticket.sysId)} target="_blank" rel="noopener noreferrer"
-      aria-label={t('openTicketLabel', ticket.number)} data-testid="ticket-link">
+    <a
+      class="snt-a"
+      href={recordUrl(instanceOrigin, ticket.table, ticket.sysId)}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={t('openTicketLabel', ticket.number)}
+      data-testid="ticket-link"
+    >
       {ticket.number}
     </a>
   );

@@ -1,36 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionState } from '@/utils/connection/status';
+import type { ConnectionState } from '@/utils/domain/connection-status';
 import { t, type MessageKey } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 import { cachedStatus } from '@/utils/storage';
-import type { TaskTable } from '@/utils/servicenow/client';
-import { actionUrl } from '@/utils/tickets/links';
-import { parseGlideDateTime } from '@/utils/tickets/normalize';
-import { isOverdue } from '@/utils/tickets/queries';
-import { STATES } from '@/utils/tickets/states';
-import type { TicketListQuery, TicketSortKey } from '@/utils/tickets/types';
+import { actionUrl } from '@/utils/domain/portal-links';
+import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
+import { isOverdue } from '@/utils/domain/ticket-queries';
+import type { TicketListQuery, TicketSortKey } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate, formatMoment } from './format';
 import { SyncLine } from './SyncLine';
+import { TicketListFilters, type ListFilters } from './TicketListFilters';
 import { nameOf, TicketNumber } from './TicketCard';
 import { TrackingStyles } from './tracking-styles';
 import { useCachedQuery, useStateNames, useSyncNow, useSyncState } from './use-tickets';
 
 export const LIST_PAGE_SIZE = 50;
-
-export interface ListFilters {
-  table: TaskTable | 'all';
-  state: string;
-}
-
-/** Filters from the page address (/servicenowTickets?type=incident&state=2), checked. */
-export function filtersFromUrl(url: URL): ListFilters {
-  const type = url.searchParams.get('type');
-  const table: ListFilters['table'] = type === 'change_request' || type === 'incident' ? type : 'all';
-  const state = url.searchParams.get('state') ?? '';
-  const valid = state === 'open' || state === 'done' || (table !== 'all' && STATES[table].some((s) => s.value === state));
-  return { table, state: valid ? state : '' };
-}
 
 const COLUMNS: { key: TicketSortKey | null; label: MessageKey }[] = [
   { key: 'number', label: 'colNumber' },
@@ -59,8 +44,20 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
     return cachedStatus.watch((status) => setConnection(status?.state ?? null));
   }, []);
   const notConnected = connection === 'not_configured' || connection === 'not_connected';
-  const query: TicketListQuery = { table, state, search: search.slice(0, 100), sort, dir, offset, limit: LIST_PAGE_SIZE };
-  const { value: page, error } = useCachedQuery(() => send('listTickets', query), [table, state, search, sort, dir, offset], sync?.revision);
+  const query: TicketListQuery = {
+    table,
+    state,
+    search: search.slice(0, 100),
+    sort,
+    dir,
+    offset,
+    limit: LIST_PAGE_SIZE,
+  };
+  const { value: page, error } = useCachedQuery(
+    () => send('listTickets', query),
+    [table, state, search, sort, dir, offset],
+    sync?.revision,
+  );
   const now = Date.now();
 
   const changeTable = (next: ListFilters['table']) => {
@@ -79,52 +76,58 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
 
   const total = page?.total ?? 0;
   return (
-    <section class="snt-card" style={{ margin: '24px 32px' }} aria-labelledby="snt-list-title" data-testid="ticket-list">
+    <section
+      class="snt-card"
+      style={{ margin: '24px 32px' }}
+      aria-labelledby="snt-list-title"
+      data-testid="ticket-list"
+    >
       <TrackingStyles />
-      <h1 class="snt-h1" id="snt-list-title">{t('ticketListTitle')}</h1>
+      <h1 class="snt-h1" id="snt-list-title">
+        {t('ticketListTitle')}
+      </h1>
       {notConnected ? (
         <div class="snt-message snt-message-warning" role="status">
-          {t('listNotConnected')} <a class="snt-a" href="/ticketProvisioning">{t('getStarted')}</a>
+          {t('listNotConnected')}{' '}
+          <a class="snt-a" href="/ticketProvisioning">
+            {t('getStarted')}
+          </a>
         </div>
       ) : (
         <SyncLine state={sync} onSyncNow={syncNow} asked={asked} sendError={sendError} now={now} />
       )}
-      <form class="snt-filters" role="search" aria-label={t('ticketFilters')} onSubmit={(e) => e.preventDefault()}>
-        <div class="snt-field">
-          <label for="snt-filter-type">{t('filterType')}</label>
-          <select id="snt-filter-type" class="snt-select" value={table} onChange={(e) => changeTable(e.currentTarget.value as ListFilters['table'])}>
-            <option value="all">{t('allTypes')}</option>
-            <option value="change_request">{t('typeChangeRequests')}</option>
-            <option value="incident">{t('typeIncidents')}</option>
-          </select>
-        </div>
-        <div class="snt-field">
-          <label for="snt-filter-state">{t('filterState')}</label>
-          <select id="snt-filter-state" class="snt-select" value={state} onChange={(e) => { setState(e.currentTarget.value); setOffset(0); }}>
-            <option value="">{t('allStates')}</option>
-            <option value="open">{t('openStates')}</option>
-            <option value="done">{t('doneStates')}</option>
-            {table !== 'all' && STATES[table].map((s) => <option key={s.value} value={s.value}>{nameOf(names, table, s.value)}</option>)}
-          </select>
-        </div>
-        <div class="snt-field">
-          <label for="snt-filter-search">{t('filterSearch')}</label>
-          <input id="snt-filter-search" class="snt-input" type="search" value={search} maxLength={100}
-            onInput={(e) => { setSearch(e.currentTarget.value); setOffset(0); }} />
-        </div>
-      </form>
+      <TicketListFilters
+        filters={{ table, state }}
+        search={search}
+        names={names}
+        onTable={changeTable}
+        onState={(next) => {
+          setState(next);
+          setOffset(0);
+        }}
+        onSearch={(next) => {
+          setSearch(next);
+          setOffset(0);
+        }}
+      />
       <ErrorMessage error={error} />
       <table class="snt-table" aria-label={t('ticketListTitle')} aria-rowcount={total + 1}>
         <thead>
           <tr>
             {COLUMNS.map(({ key, label }) => (
-              <th key={label} scope="col" aria-sort={key && key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th
+                key={label}
+                scope="col"
+                aria-sort={key && key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
                 {key ? (
                   <button type="button" onClick={() => sortBy(key)} data-sort={key}>
                     {t(label)}
                     <span aria-hidden="true">{key === sort ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
                   </button>
-                ) : <span>{t(label)}</span>}
+                ) : (
+                  <span>{t(label)}</span>
+                )}
               </th>
             ))}
           </tr>
@@ -132,26 +135,64 @@ export function TicketListView({ initial }: { initial: ListFilters }) {
         <tbody>
           {page?.tickets.map((ticket) => (
             <tr key={ticket.sysId} data-ticket={ticket.number} data-table={ticket.table} data-state={ticket.state}>
-              <td class="snt-nowrap"><TicketNumber ticket={ticket} instanceOrigin={page.instanceOrigin} /></td>
+              <td class="snt-nowrap">
+                <TicketNumber ticket={ticket} instanceOrigin={page.instanceOrigin} />
+              </td>
               <td>{ticket.name}</td>
               <td>{t(ticket.table === 'incident' ? 'ticketTypeIncident' : 'ticketTypeChange')}</td>
               <td class="snt-state-name snt-nowrap">{nameOf(names, ticket.table, ticket.state)}</td>
               <td>
                 {ticket.dueDate ? formatDate(ticket.dueDate) : ''}
-                {isOverdue(ticket, now) && <> <span class="snt-overdue">{t('overdue')}</span></>}
+                {isOverdue(ticket, now) && (
+                  <>
+                    {' '}
+                    <span class="snt-overdue">{t('overdue')}</span>
+                  </>
+                )}
               </td>
               <td>{ticket.updatedOn ? formatMoment(parseGlideDateTime(ticket.updatedOn), now) : ''}</td>
-              <td>{ticket.actionId && <a class="snt-a" href={actionUrl(ticket.actionId)}>{ticket.actionId}</a>}</td>
+              <td>
+                {ticket.actionId && (
+                  <a class="snt-a" href={actionUrl(ticket.actionId)}>
+                    {ticket.actionId}
+                  </a>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {page && total === 0 && <p class="snt-muted" role="status">{t('noTicketsMatch')}</p>}
+      {page && total === 0 && (
+        <p class="snt-muted" role="status">
+          {t('noTicketsMatch')}
+        </p>
+      )}
       {total > 0 && (
         <div class="snt-pager">
-          <span role="status" data-testid="list-range">{t('pageRange', (offset + 1).toLocaleString(), Math.min(offset + LIST_PAGE_SIZE, total).toLocaleString(), total.toLocaleString())}</span>
-          <button type="button" class="snt-btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}>{t('previousPage')}</button>
-          <button type="button" class="snt-btn" disabled={offset + LIST_PAGE_SIZE >= total} onClick={() => setOffset(offset + LIST_PAGE_SIZE)}>{t('nextPage')}</button>
+          <span role="status" data-testid="list-range">
+            {t(
+              'pageRange',
+              (offset + 1).toLocaleString(),
+              Math.min(offset + LIST_PAGE_SIZE, total).toLocaleString(),
+              total.toLocaleString(),
+            )}
+          </span>
+          <button
+            type="button"
+            class="snt-btn"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}
+          >
+            {t('previousPage')}
+          </button>
+          <button
+            type="button"
+            class="snt-btn"
+            disabled={offset + LIST_PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + LIST_PAGE_SIZE)}
+          >
+            {t('nextPage')}
+          </button>
         </div>
       )}
     </section>

@@ -1,10 +1,12 @@
-import { parseGlideDateTime } from '@/utils/tickets/normalize';
+import { parseGlideDateTime } from '@/utils/domain/glide-date-time';
 
 // Dates in the browser's language and time zone. ServiceNow sends UTC `YYYY-MM-DD HH:MM:SS`.
 
 export function formatDate(glide: string): string {
   const ms = parseGlideDateTime(glide);
-  return Number.isNaN(ms) ? '' : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(ms)
+    ? ''
+    : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** Time only for today, date and time otherwise. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ConnectionStatus } from '@/utils/connection/status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { toAppError, type AppError } from '@/utils/errors';
 import { send } from '@/utils/messaging';
 import { cachedStatus } from '@/utils/storage';

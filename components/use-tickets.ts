@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { toAppError, type AppError } from '@/utils/errors';
 import { send } from '@/utils/messaging';
 import { stateNames, syncState } from '@/utils/storage';
-import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/sync/sync-state';
-import { resolveStateNames } from '@/utils/tickets/state-names';
-import { defaultStateNames, type StateNames } from '@/utils/tickets/states';
-import type { TicketOverview } from '@/utils/tickets/types';
+import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/domain/sync-state';
+import { resolveStateNames } from '@/utils/domain/state-names';
+import { defaultStateNames, type StateNames } from '@/utils/domain/states';
+import type { TicketOverview } from '@/utils/domain/ticket';
 
 // Hooks of the tracking views. Every context (portal tab, popup, options) watches storage:
 // state names (storage.sync) apply live when renamed anywhere, and the worker's sync state
@@ -67,7 +67,9 @@ export function useSyncNow() {
   const syncNow = useCallback(() => {
     setError(null);
     setAsked(true);
-    send('syncNow', {}).catch((e: unknown) => setError(toAppError(e))).finally(() => setAsked(false));
+    send('syncNow', {})
+      .catch((e: unknown) => setError(toAppError(e)))
+      .finally(() => setAsked(false));
   }, []);
   return { syncNow, asked, error };
 }

@@ -1,7 +1,8 @@
+import { PORTAL_ORIGIN } from '@/utils/domain/portal-links';
 import { run } from '@/utils/portal/run';
 
 export default defineContentScript({
-  matches: ['https://security.microsoft.com/*'],
+  matches: [`${PORTAL_ORIGIN}/*`],
   runAt: 'document_idle',
   main(ctx) {
     run(ctx.signal);

@@ -79,7 +79,5 @@ export function toAppError(error: unknown): AppError {
 
 /** Whether trying the same request again later can succeed. */
 export function isRetryable(error: AppError): boolean {
-  return ['network', 'timeout', 'rate_limited', 'server_error', 'instance_unreachable'].includes(
-    error.code,
-  );
+  return ['network', 'timeout', 'rate_limited', 'server_error', 'instance_unreachable'].includes(error.code);
 }

@@ -1,5 +1,5 @@
 import { del, get, set, clear } from 'idb-keyval';
-import { lazyStore } from '../idb-store';
+import { lazyStore } from '../storage/idb-store';
 
 // Secrets (OAuth tokens, client secret) live in IndexedDB of the extension origin, written and
 // read only by the background worker. Content scripts run in the portal's origin and cannot

@@ -47,7 +47,10 @@ export async function requestTokens(
   if (status >= 400) {
     const code = (body as { error?: unknown } | null)?.error;
     const said = serviceNowMessage(body);
-    if (code === 'invalid_client' || status === 401 && grant.grant_type === 'authorization_code' && code !== 'invalid_grant') {
+    if (
+      code === 'invalid_client' ||
+      (status === 401 && grant.grant_type === 'authorization_code' && code !== 'invalid_grant')
+    ) {
       throw new AppError(
         'invalid_client',
         t(client.clientSecret ? 'errInvalidClientSecret' : 'errInvalidClient', said || `HTTP ${status}`, host),

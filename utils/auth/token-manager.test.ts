@@ -9,10 +9,13 @@ const client = { origin: 'https://contoso.service-now.com', clientId: 'c' };
 let fetchMock: ReturnType<typeof vi.fn>;
 
 function tokenAnswer(access: string, refresh = 'r1') {
-  return new Response(JSON.stringify({ access_token: access, refresh_token: refresh, expires_in: 1799, token_type: 'Bearer' }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ access_token: access, refresh_token: refresh, expires_in: 1799, token_type: 'Bearer' }),
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 }
 
 beforeEach(async () => {
@@ -25,7 +28,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('token manager', () => {
   test('parallel callers share one refresh of an expiring token', async () => {
-    await secretStore.setTokens({ accessToken: 'old', refreshToken: 'r1', accessExpiresAt: Date.now() + 10_000, refreshIssuedAt: 1 });
+    await secretStore.setTokens({
+      accessToken: 'old',
+      refreshToken: 'r1',
+      accessExpiresAt: Date.now() + 10_000,
+      refreshIssuedAt: 1,
+    });
     fetchMock.mockImplementation(async () => tokenAnswer('new'));
     const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
     const tokens = await Promise.all(Array.from({ length: 5 }, () => manager.accessToken()));
@@ -38,14 +46,24 @@ describe('token manager', () => {
   });
 
   test('a valid token is used without a network call', async () => {
-    await secretStore.setTokens({ accessToken: 'fresh', refreshToken: 'r1', accessExpiresAt: Date.now() + 600_000, refreshIssuedAt: 1 });
+    await secretStore.setTokens({
+      accessToken: 'fresh',
+      refreshToken: 'r1',
+      accessExpiresAt: Date.now() + 600_000,
+      refreshIssuedAt: 1,
+    });
     const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
     expect(await manager.accessToken()).toBe('fresh');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
   test('after a 401 only the first caller refreshes', async () => {
-    await secretStore.setTokens({ accessToken: 'a1', refreshToken: 'r1', accessExpiresAt: Date.now() + 600_000, refreshIssuedAt: 1 });
+    await secretStore.setTokens({
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      accessExpiresAt: Date.now() + 600_000,
+      refreshIssuedAt: 1,
+    });
     fetchMock.mockImplementation(async () => tokenAnswer('a2'));
     const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
     expect(await manager.renewAfterRejection('a1')).toBe('a2');
@@ -55,7 +73,13 @@ describe('token manager', () => {
 
   test('a refused refresh deletes the tokens and reports reconnect needed', async () => {
     await secretStore.setTokens({ accessToken: 'a1', refreshToken: 'r1', accessExpiresAt: 0, refreshIssuedAt: 1 });
-    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'expired' }), { status: 401, headers: { 'content-type': 'application/json' } }));
+    fetchMock.mockImplementation(
+      async () =>
+        new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'expired' }), {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const refused = vi.fn(async () => undefined);
     const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: refused });
     await expect(manager.accessToken()).rejects.toMatchObject({ code: 'reconnect_needed' });
@@ -71,7 +95,14 @@ describe('token manager', () => {
 
 describe('token manager: tokens stay with their instance', () => {
   test('tokens issued for another instance or client are dropped, never sent', async () => {
-    await secretStore.setTokens({ accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 600_000, refreshIssuedAt: 1, origin: 'https://other.service-now.com', clientId: 'c' });
+    await secretStore.setTokens({
+      accessToken: 'a',
+      refreshToken: 'r',
+      accessExpiresAt: Date.now() + 600_000,
+      refreshIssuedAt: 1,
+      origin: 'https://other.service-now.com',
+      clientId: 'c',
+    });
     const manager = createTokenManager({ loadClient: async () => client, onRefreshRefused: async () => undefined });
     await expect(manager.accessToken()).rejects.toMatchObject({ code: 'not_connected' });
     expect(await secretStore.getTokens()).toBeUndefined();

@@ -43,7 +43,11 @@ export function createTokenManager(deps: TokenManagerDeps) {
       const client = await deps.loadClient();
       if (!client) throw new AppError('not_configured', t('errNotSetUp'));
       try {
-        const tokens = await requestTokens(client, { grant_type: 'refresh_token', refresh_token: current.refreshToken }, current);
+        const tokens = await requestTokens(
+          client,
+          { grant_type: 'refresh_token', refresh_token: current.refreshToken },
+          current,
+        );
         // A disconnect while the refresh was under way wins: nothing is written back.
         const still = await secretStore.getTokens();
         if (still?.refreshToken !== current.refreshToken) throw new AppError('not_connected', t('errNotConnected'));

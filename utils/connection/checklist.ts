@@ -1,7 +1,7 @@
 import { toAppError, type AppError } from '../errors';
 import { sentences, t } from '../i18n';
 import { roleFix } from '../servicenow/errors';
-import type { ChecklistStep, ServiceNowUser, StepId } from './status';
+import type { ChecklistStep, ServiceNowUser, StepId } from '../domain/connection-status';
 
 // The provisioning checklist (F1.3): each step runs only when the ones before it passed, and a
 // failed step says why and how to fix it.
@@ -52,12 +52,13 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
   const authError = probes.lastAuthError;
   if (authError?.code === 'invalid_client') return fail('client', authError.message);
   if (!probes.hasTokens) {
-    steps.push({ id: 'client', state: authError ? 'failed' : 'pending', detail: authError ? undefined : t('stepClientOnAuthorize') });
+    steps.push({
+      id: 'client',
+      state: authError ? 'failed' : 'pending',
+      detail: authError ? undefined : t('stepClientOnAuthorize'),
+    });
     if (authError) return fail('authorized', authError.message);
-    return fail(
-      'authorized',
-      probes.reconnectNeeded ? t('stepAuthorizedReconnect') : t('stepAuthorizedConnect'),
-    );
+    return fail('authorized', probes.reconnectNeeded ? t('stepAuthorizedReconnect') : t('stepAuthorizedConnect'));
   }
   steps.push({ id: 'client', state: 'ok' }, { id: 'authorized', state: 'ok' });
 
@@ -65,7 +66,13 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
   try {
     const found = await probes.currentUser();
     roles = found.roles;
-    user = { sysId: found.sysId, userName: found.userName, name: found.name, email: found.email, dedicated: found.dedicated };
+    user = {
+      sysId: found.sysId,
+      userName: found.userName,
+      name: found.name,
+      email: found.email,
+      dedicated: found.dedicated,
+    };
   } catch (error) {
     return fail('user', toAppError(error).message);
   }

@@ -1,60 +1,73 @@
-import type { SerializedError } from '../errors';
+import { redirectUrl } from '../auth/authorize';
+import { secretStore } from '../auth/secret-store';
+import { refreshExpiresAt, REFRESH_WARNING_MS } from '../auth/token-manager';
+import type { ConnectionState, ConnectionStatus } from '../domain/connection-status';
+import { authMemo, cachedStatus, connectionConfig } from '../storage';
+import { pendingChecklist } from './checklist';
+import type { ConnectionProgress } from './progress';
 
-// What the background worker tells the popup, options page and content script about the
-// connection. Never contains tokens or the client secret: only whether a secret is stored.
+// The connection status the popup, options page and portal show, and its copy in storage that
+// lets every view paint at once and follow changes.
 
-export type ConnectionState =
-  | 'not_configured'
-  | 'not_connected'
-  | 'connecting'
-  | 'connected'
-  | 'reconnect_needed'
-  | 'offline';
-
-export type StepId =
-  | 'instance'
-  | 'client'
-  | 'authorized'
-  | 'user'
-  | 'read'
-  | 'create'
-  | 'ready';
-
-export type StepState = 'ok' | 'warning' | 'failed' | 'pending';
-
-export interface ChecklistStep {
-  id: StepId;
-  state: StepState;
-  /** Why a step failed or warns, and how to fix it. */
-  detail?: string;
+export interface StatusSources {
+  progress: ConnectionProgress;
+  /** Tickets waiting in the outbox. */
+  outboxCount(): Promise<number>;
+  lastSyncAt(): Promise<number | undefined>;
 }
 
-export interface ServiceNowUser {
-  sysId: string;
-  userName: string;
-  name: string;
-  email?: string;
-  /** Looks like a dedicated integration user (web service access only / internal integration user). */
-  dedicated: boolean;
+/** The status as it is now, from storage and the worker's progress. Never holds a secret. */
+export async function readConnectionStatus({
+  progress,
+  outboxCount,
+  lastSyncAt,
+}: StatusSources): Promise<ConnectionStatus> {
+  const [config, memo, stored, secret] = await Promise.all([
+    connectionConfig.get(),
+    authMemo.get(),
+    secretStore.getTokens(),
+    secretStore.getClientSecret(),
+  ]);
+  const refreshEnd = stored ? refreshExpiresAt(stored) : undefined;
+  const instanceFailed = progress.checklist?.some((s) => s.id === 'instance' && s.state === 'failed');
+  const offline = instanceFailed && typeof navigator !== 'undefined' && !navigator.onLine;
+  const signedIn: ConnectionState = offline ? 'offline' : 'connected';
+  const signedOut: ConnectionState = memo.reconnectNeeded ? 'reconnect_needed' : 'not_connected';
+  const state: ConnectionState = !config
+    ? 'not_configured'
+    : progress.connecting
+      ? 'connecting'
+      : stored
+        ? signedIn
+        : signedOut;
+  return {
+    state,
+    instanceOrigin: config?.instanceOrigin,
+    instanceHost: config?.instanceHost,
+    clientId: config?.clientId,
+    hasClientSecret: Boolean(secret),
+    redirectUrl: redirectUrl(),
+    user: stored ? memo.user : undefined,
+    refreshExpiresAt: refreshEnd,
+    refreshExpiresSoon: refreshEnd !== undefined && refreshEnd - Date.now() < REFRESH_WARNING_MS,
+    checklist: progress.checklist ?? pendingChecklist(),
+    lastError: memo.lastAuthError,
+    lastSyncAt: await lastSyncAt(),
+    outboxCount: await outboxCount(),
+    updatedAt: Date.now(),
+  };
 }
 
-export interface ConnectionStatus {
-  state: ConnectionState;
-  /** Normalised instance origin, e.g. https://contoso.service-now.com */
-  instanceOrigin?: string;
-  instanceHost?: string;
-  clientId?: string;
-  hasClientSecret: boolean;
-  /** browser.identity.getRedirectURL(): must be registered in ServiceNow's Application Registry. */
-  redirectUrl: string;
-  user?: ServiceNowUser;
-  /** When the (non-rotating) refresh token expires, ms since epoch. */
-  refreshExpiresAt?: number;
-  /** True within a week of refreshExpiresAt: the user should reconnect. */
-  refreshExpiresSoon?: boolean;
-  checklist: ChecklistStep[];
-  lastError?: SerializedError;
-  lastSyncAt?: number;
-  outboxCount: number;
-  updatedAt: number;
+/** Writes the current status to storage, where every view watches it. */
+export function createStatusPublisher(sources: StatusSources) {
+  return {
+    read: () => readConnectionStatus(sources),
+    async publish(): Promise<ConnectionStatus> {
+      const current = await readConnectionStatus(sources);
+      await cachedStatus.set(current);
+      return current;
+    },
+  };
 }
+
+export type StatusPublisher = ReturnType<typeof createStatusPublisher>;

@@ -6,7 +6,8 @@ import type { MessageKey } from './en';
 export const de: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
   extName: 'ServiceNow Tickets für Microsoft 365 Security',
-  extDescription: 'Verbesserungsmaßnahmen aus Microsoft Secure Score an ServiceNow senden und die Tickets im Microsoft Defender-Portal verfolgen.',
+  extDescription:
+    'Verbesserungsmaßnahmen aus Microsoft Secure Score an ServiceNow senden und die Tickets im Microsoft Defender-Portal verfolgen.',
   state_not_configured: 'Nicht eingerichtet',
   state_not_connected: 'Nicht verbunden',
   state_connecting: 'Verbindung wird hergestellt…',
@@ -34,7 +35,8 @@ export const de: Partial<Record<MessageKey, string>> = {
   lastSync: 'Letzte Synchronisierung',
   never: 'nie',
   waitingTickets: 'Tickets, die auf den Versand warten',
-  refreshExpiresSoon: 'Die ServiceNow-Anmeldung läuft am {0} ab. Verbinden Sie sich vorher erneut, damit die Tickets weiterhin synchronisiert werden.',
+  refreshExpiresSoon:
+    'Die ServiceNow-Anmeldung läuft am {0} ab. Verbinden Sie sich vorher erneut, damit die Tickets weiterhin synchronisiert werden.',
   optionsTitle: 'ServiceNow Tickets for Microsoft 365 Security',
   connection: 'Verbindung',
   instanceLabel: 'ServiceNow-Instanz',
@@ -45,25 +47,32 @@ export const de: Partial<Record<MessageKey, string>> = {
   clientSecretHint: 'Lassen Sie das Feld bei einem öffentlichen Client mit „PKCE required“ leer (empfohlen).',
   removeSecret: 'Gespeicherten geheimen Schlüssel entfernen',
   redirectUrlLabel: 'In ServiceNow zu registrierende Umleitungs-URL',
-  redirectUrlHint: 'Öffnen Sie in ServiceNow System OAuth > Application Registry, erstellen Sie „an OAuth API endpoint for external clients“ (einen OAuth-API-Endpunkt für externe Clients), und legen Sie dessen Redirect URL genau auf diese Adresse fest.',
+  redirectUrlHint:
+    'Öffnen Sie in ServiceNow System OAuth > Application Registry, erstellen Sie „an OAuth API endpoint for external clients“ (einen OAuth-API-Endpunkt für externe Clients), und legen Sie dessen Redirect URL genau auf diese Adresse fest.',
   copy: 'Umleitungs-URL kopieren',
   copied: 'Kopiert',
   save: 'Speichern',
   saved: 'Gespeichert',
   removeConnection: 'Verbindung entfernen',
-  removeConnectionConfirm: 'Verbindung entfernen? Die Erweiterung widerruft ihre ServiceNow-Anmeldung und löscht die Instanz, den Client und alle zwischengespeicherten Tickets.',
+  removeConnectionConfirm:
+    'Verbindung entfernen? Die Erweiterung widerruft ihre ServiceNow-Anmeldung und löscht die Instanz, den Client und alle zwischengespeicherten Tickets.',
   removed: 'Die Verbindung wurde entfernt.',
   dataTitle: 'Daten, die diese Erweiterung austauscht',
-  dataStored: 'In diesem Browser gespeichert, ausschließlich im Hintergrundspeicher der Erweiterung: ServiceNow-Instanzname, OAuth-Client-ID und geheimer Clientschlüssel, Zugriffs- und Aktualisierungstoken.',
-  dataSent: 'An Ihre ServiceNow-Instanz gesendet, wenn Sie ein Ticket erstellen: Ihre Portal-Benutzer-ID, Aufgabenname und -beschreibung, Priorität, Fälligkeitsdatum, Empfehlungsquelle und -kategorie sowie ein Link zurück zur Verbesserungsmaßnahme.',
+  dataStored:
+    'In diesem Browser gespeichert, ausschließlich im Hintergrundspeicher der Erweiterung: ServiceNow-Instanzname, OAuth-Client-ID und geheimer Clientschlüssel, Zugriffs- und Aktualisierungstoken.',
+  dataSent:
+    'An Ihre ServiceNow-Instanz gesendet, wenn Sie ein Ticket erstellen: Ihre Portal-Benutzer-ID, Aufgabenname und -beschreibung, Priorität, Fälligkeitsdatum, Empfehlungsquelle und -kategorie sowie ein Link zurück zur Verbesserungsmaßnahme.',
   dataNothingElse: 'Nichts wird an andere Stellen gesendet. Keine Telemetrie.',
   privacyLink: 'Datenschutzerklärung',
   useServiceNowTitle: 'Verwenden Sie ServiceNow?',
-  useServiceNowBody: 'Senden Sie Verbesserungsmaßnahmen als Änderungsanfragen oder Incidents an ServiceNow, und verfolgen Sie sie hier.',
+  useServiceNowBody:
+    'Senden Sie Verbesserungsmaßnahmen als Änderungsanfragen oder Incidents an ServiceNow, und verfolgen Sie sie hier.',
   getStarted: 'Mit ServiceNow verbinden',
   provisioningTitle: 'Bereitstellung von ServiceNow-Tickets',
-  provisioningIntro: 'Verbinden Sie das Microsoft Defender-Portal mit Ihrer ServiceNow-Instanz. Jeder Schritt muss erfolgreich sein, bevor Tickets erstellt werden können.',
-  secretInOptions: 'Wenn Ihr OAuth-Client einen geheimen Clientschlüssel hat, geben Sie ihn in den Optionen der Erweiterung ein.',
+  provisioningIntro:
+    'Verbinden Sie das Microsoft Defender-Portal mit Ihrer ServiceNow-Instanz. Jeder Schritt muss erfolgreich sein, bevor Tickets erstellt werden können.',
+  secretInOptions:
+    'Wenn Ihr OAuth-Client einen geheimen Clientschlüssel hat, geben Sie ihn in den Optionen der Erweiterung ein.',
   dedicatedHint: 'Melden Sie sich als dedizierter Integrationsbenutzer an, nicht mit Ihrem persönlichen Konto.',
   formTitle: 'ServiceNow-Ticket erstellen',
   formSubtitle: 'Verbesserungsmaßnahme: {0}',
@@ -99,8 +108,10 @@ export const de: Partial<Record<MessageKey, string>> = {
   created: '{0} wurde in ServiceNow erstellt.',
   openInServiceNow: '{0} in ServiceNow öffnen',
   queued: 'Das Ticket ist gespeichert und wird automatisch gesendet, sobald ServiceNow antwortet. {0}',
-  failedKept: 'Das Ticket wurde nicht erstellt: {0} Es ist gespeichert. Wählen Sie „Wiederholen“, sobald das Problem behoben ist.',
-  notConnectedForm: 'Die Erweiterung ist noch nicht mit ServiceNow verbunden. Stellen Sie zuerst die Verbindung her. Ihre Eingaben hier bleiben erhalten.',
+  failedKept:
+    'Das Ticket wurde nicht erstellt: {0} Es ist gespeichert. Wählen Sie „Wiederholen“, sobald das Problem behoben ist.',
+  notConnectedForm:
+    'Die Erweiterung ist noch nicht mit ServiceNow verbunden. Stellen Sie zuerst die Verbindung her. Ihre Eingaben hier bleiben erhalten.',
   connectNow: 'Mit ServiceNow verbinden',
   existingTitle: 'Für diese Verbesserungsmaßnahme gibt es bereits ein Ticket',
   existingWaiting: 'wartet auf Versand',
@@ -130,8 +141,10 @@ export const de: Partial<Record<MessageKey, string>> = {
   stateUnknown: 'Status {0}',
   stateNone: 'Kein Status',
   recentTickets: 'Neueste Tickets',
-  noChangesYet: 'Noch keine Änderungsanfragen. Teilen Sie eine Verbesserungsmaßnahme mit ServiceNow, oder erstellen Sie ein Ticket.',
-  noIncidentsYet: 'Noch keine Incidents. Teilen Sie eine Verbesserungsmaßnahme mit ServiceNow, oder erstellen Sie ein Ticket.',
+  noChangesYet:
+    'Noch keine Änderungsanfragen. Teilen Sie eine Verbesserungsmaßnahme mit ServiceNow, oder erstellen Sie ein Ticket.',
+  noIncidentsYet:
+    'Noch keine Incidents. Teilen Sie eine Verbesserungsmaßnahme mit ServiceNow, oder erstellen Sie ein Ticket.',
   noTickets: 'keine',
   dueOn: 'Fällig am {0}',
   overdue: 'Überfällig',
@@ -144,7 +157,8 @@ export const de: Partial<Record<MessageKey, string>> = {
   lastSyncedAt: 'Zuletzt synchronisiert: {0}',
   notSyncedYet: 'Noch nicht synchronisiert',
   nextRetryAt: 'Nächster Versuch: {0}.',
-  reconnectNotice: 'Erneute Verbindung erforderlich: ServiceNow akzeptiert die Anmeldung der Erweiterung nicht mehr. Wählen Sie „ServiceNow-Konfiguration verwalten“, und verbinden Sie sich erneut. Die Tickets unten stammen aus der letzten Synchronisierung.',
+  reconnectNotice:
+    'Erneute Verbindung erforderlich: ServiceNow akzeptiert die Anmeldung der Erweiterung nicht mehr. Wählen Sie „ServiceNow-Konfiguration verwalten“, und verbinden Sie sich erneut. Die Tickets unten stammen aus der letzten Synchronisierung.',
   serviceNowLabel: 'ServiceNow:',
   moreTickets: '+{0} weitere',
   ticketsTitle: 'Tickets',
@@ -174,7 +188,8 @@ export const de: Partial<Record<MessageKey, string>> = {
   nextPage: 'Weiter',
   listNotConnected: 'Verbinden Sie die Erweiterung mit ServiceNow, um Ihre Tickets hier zu sehen.',
   ticketStatesTitle: 'Ticketstatus',
-  ticketStatesHint: 'Benennen Sie die Status so, wie Ihr Team sie nennt (jeweils höchstens {0} Zeichen). Die Namen erscheinen in den Karten, in der Ticketliste und neben den Verbesserungsmaßnahmen.',
+  ticketStatesHint:
+    'Benennen Sie die Status so, wie Ihr Team sie nennt (jeweils höchstens {0} Zeichen). Die Namen erscheinen in den Karten, in der Ticketliste und neben den Verbesserungsmaßnahmen.',
   changeStatesLegend: 'Status von Änderungsanfragen',
   incidentStatesLegend: 'Status von Incidents',
   stateNameEmpty: 'Geben Sie einen Namen ein.',
@@ -191,11 +206,16 @@ export const de: Partial<Record<MessageKey, string>> = {
   everyMinute: 'jede Minute',
   everyMinutes: 'alle {0} Minuten',
   serviceNowSaid: 'ServiceNow meldete: „{0}“.',
-  fixCrossScope: 'Öffnen Sie in ServiceNow System Definition > Tables, suchen Sie „Application Registries“ (oauth_entity), setzen Sie „Accessible from“ auf „All application scopes“, aktivieren Sie „Can read“, und versuchen Sie es dann erneut.',
-  fixRole: 'Öffnen Sie in ServiceNow User Administration > Users, wählen Sie den Integrationsbenutzer aus, weisen Sie ihm die Rolle itil (oder eine Rolle für das Änderungsmanagement) zu, und versuchen Sie es dann erneut.',
-  errInstanceUnreachable: '{0} hat nicht wie eine ServiceNow-Instanz geantwortet. Prüfen Sie den Instanznamen in den Optionen. Eine Entwicklerinstanz ruht möglicherweise (wecken Sie sie unter developer.servicenow.com auf); versuchen Sie es dann erneut.',
-  errSignInRejected: 'ServiceNow akzeptiert die Anmeldung der Erweiterung nicht mehr. Verbinden Sie sich in der Erweiterung erneut.',
-  errCrossScope: 'ServiceNow hat den Zugriff aufgrund einer bereichsübergreifenden Zugriffsrichtlinie (Cross-Scope) verweigert.',
+  fixCrossScope:
+    'Öffnen Sie in ServiceNow System Definition > Tables, suchen Sie „Application Registries“ (oauth_entity), setzen Sie „Accessible from“ auf „All application scopes“, aktivieren Sie „Can read“, und versuchen Sie es dann erneut.',
+  fixRole:
+    'Öffnen Sie in ServiceNow User Administration > Users, wählen Sie den Integrationsbenutzer aus, weisen Sie ihm die Rolle itil (oder eine Rolle für das Änderungsmanagement) zu, und versuchen Sie es dann erneut.',
+  errInstanceUnreachable:
+    '{0} hat nicht wie eine ServiceNow-Instanz geantwortet. Prüfen Sie den Instanznamen in den Optionen. Eine Entwicklerinstanz ruht möglicherweise (wecken Sie sie unter developer.servicenow.com auf); versuchen Sie es dann erneut.',
+  errSignInRejected:
+    'ServiceNow akzeptiert die Anmeldung der Erweiterung nicht mehr. Verbinden Sie sich in der Erweiterung erneut.',
+  errCrossScope:
+    'ServiceNow hat den Zugriff aufgrund einer bereichsübergreifenden Zugriffsrichtlinie (Cross-Scope) verweigert.',
   errMissingRole: 'Der ServiceNow-Benutzer ist dazu nicht berechtigt.',
   errNotFound: 'ServiceNow konnte den Datensatz oder die Tabelle nicht finden.',
   errRateLimited: 'ServiceNow begrenzt die Anfragen. Die Erweiterung versucht es in {0} Sekunden erneut.',
@@ -203,8 +223,10 @@ export const de: Partial<Record<MessageKey, string>> = {
   errBadRequest: 'ServiceNow hat die Anfrage abgelehnt (HTTP {0}).',
   errTimeout: '{0} hat nicht rechtzeitig geantwortet. Prüfen Sie Ihr Netzwerk, und versuchen Sie es erneut.',
   errOffline: 'Sie sind offline. Die Erweiterung setzt fort, sobald das Netzwerk wieder verfügbar ist.',
-  errNetwork: '{0} ist nicht erreichbar. Prüfen Sie den Instanznamen und Ihre Netzwerkverbindung, und versuchen Sie es dann erneut.',
-  errBadResponse: 'ServiceNow hat eine unerwartete Antwort gesendet ({0}). Versuchen Sie es erneut. Wenn das Problem weiterhin besteht, prüfen Sie, ob die Instanz eine Standardinstanz von ServiceNow ist.',
+  errNetwork:
+    '{0} ist nicht erreichbar. Prüfen Sie den Instanznamen und Ihre Netzwerkverbindung, und versuchen Sie es dann erneut.',
+  errBadResponse:
+    'ServiceNow hat eine unerwartete Antwort gesendet ({0}). Versuchen Sie es erneut. Wenn das Problem weiterhin besteht, prüfen Sie, ob die Instanz eine Standardinstanz von ServiceNow ist.',
   badResponseNoAccessToken: 'kein Zugriffstoken in der Tokenantwort',
   badResponseNoRefreshToken: 'kein Aktualisierungstoken in der Tokenantwort',
   errInstanceEmpty: 'Geben Sie Ihre ServiceNow-Instanz ein, zum Beispiel „contoso“ oder „contoso.service-now.com“.',
@@ -212,39 +234,62 @@ export const de: Partial<Record<MessageKey, string>> = {
   errInstanceSpaces: 'Der Instanzname darf keine Leerzeichen enthalten.',
   errInstanceHttps: 'ServiceNow ist nur über HTTPS erreichbar: Verwenden Sie https:// statt {0}://.',
   errInstanceNotHost: 'Geben Sie einen Hostnamen wie contoso.service-now.com ein, keine andere Art von Adresse.',
-  errInstanceCredentials: 'Entfernen Sie Benutzername und Kennwort aus der Adresse: Die Erweiterung meldet sich mit OAuth an.',
-  errInstancePath: 'Geben Sie nur den Hostnamen der Instanz ein, ohne Pfad, Abfrage oder „#“-Teil (zum Beispiel contoso.service-now.com).',
+  errInstanceCredentials:
+    'Entfernen Sie Benutzername und Kennwort aus der Adresse: Die Erweiterung meldet sich mit OAuth an.',
+  errInstancePath:
+    'Geben Sie nur den Hostnamen der Instanz ein, ohne Pfad, Abfrage oder „#“-Teil (zum Beispiel contoso.service-now.com).',
   errInstancePort: 'Lassen Sie den Port weg: ServiceNow-Instanzen werden über den Standard-HTTPS-Port erreicht.',
-  errInstanceAscii: 'Geben Sie den Hostnamen in einfachen ASCII-Zeichen ein (verwenden Sie für internationale Namen die xn--Form).',
+  errInstanceAscii:
+    'Geben Sie den Hostnamen in einfachen ASCII-Zeichen ein (verwenden Sie für internationale Namen die xn--Form).',
   errInstanceIp: 'Geben Sie einen Hostnamen ein, keine IP-Adresse.',
-  errInstanceBadHost: '„{0}“ ist kein gültiger Hostname: Verwenden Sie nur Buchstaben, Ziffern, Punkte und Bindestriche.',
+  errInstanceBadHost:
+    '„{0}“ ist kein gültiger Hostname: Verwenden Sie nur Buchstaben, Ziffern, Punkte und Bindestriche.',
   errInstanceNameMissing: 'Stellen Sie Ihren Instanznamen vor service-now.com.',
   errInstanceCloudForm: 'Eine ServiceNow-Cloudadresse hat die Form <Instanz>.service-now.com.',
-  errUserUnknown: 'Angemeldet, aber ServiceNow hat nicht mitgeteilt, welcher Benutzer das ist. Prüfen Sie unter User Administration > Users, ob der Integrationsbenutzer seinen eigenen Datensatz lesen darf.',
-  errRedirectNotRegistered: 'ServiceNow ist nicht zur Erweiterung zurückgekehrt. Wenn Sie sich angemeldet und „Allow“ gewählt haben, ist die Umleitungs-URL wahrscheinlich nicht registriert: Öffnen Sie unter System OAuth > Application Registry den OAuth-Client, legen Sie dessen Redirect URL genau auf {0} fest, und verbinden Sie sich dann erneut. Prüfen Sie auch die Client-ID.',
-  errStateMismatch: 'Die Antwort von ServiceNow passte nicht zu dieser Anmeldung (state mismatch). Verbinden Sie sich erneut.',
+  errUserUnknown:
+    'Angemeldet, aber ServiceNow hat nicht mitgeteilt, welcher Benutzer das ist. Prüfen Sie unter User Administration > Users, ob der Integrationsbenutzer seinen eigenen Datensatz lesen darf.',
+  errRedirectNotRegistered:
+    'ServiceNow ist nicht zur Erweiterung zurückgekehrt. Wenn Sie sich angemeldet und „Allow“ gewählt haben, ist die Umleitungs-URL wahrscheinlich nicht registriert: Öffnen Sie unter System OAuth > Application Registry den OAuth-Client, legen Sie dessen Redirect URL genau auf {0} fest, und verbinden Sie sich dann erneut. Prüfen Sie auch die Client-ID.',
+  errStateMismatch:
+    'Die Antwort von ServiceNow passte nicht zu dieser Anmeldung (state mismatch). Verbinden Sie sich erneut.',
   errAccessDenied: 'Der Zugriff wurde in ServiceNow verweigert. Verbinden Sie sich erneut, und wählen Sie „Allow“.',
   errNotAuthorized: 'ServiceNow hat die Erweiterung nicht autorisiert. Verbinden Sie sich erneut.',
   errNotAuthorizedCode: 'ServiceNow hat die Erweiterung nicht autorisiert ({0}). Verbinden Sie sich erneut.',
-  errInvalidClient: 'ServiceNow hat den OAuth-Client nicht akzeptiert ({0}). Vergleichen Sie die Client-ID mit System OAuth > Application Registry auf {1}. Ein öffentlicher Client benötigt „PKCE required“ und keinen geheimen Schlüssel.',
-  errInvalidClientSecret: 'ServiceNow hat den OAuth-Client nicht akzeptiert ({0}). Vergleichen Sie die Client-ID und den geheimen Clientschlüssel mit System OAuth > Application Registry auf {1}. Ein öffentlicher Client benötigt „PKCE required“ und keinen geheimen Schlüssel.',
-  errRefreshRefused: 'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr (sie wurde widerrufen oder ist abgelaufen). Verbinden Sie sich erneut mit ServiceNow.',
-  errSignInRefused: 'ServiceNow hat die Anmeldung abgelehnt ({0}). Versuchen Sie erneut, eine Verbindung herzustellen. Wenn es weiterhin fehlschlägt, prüfen Sie den OAuth-Eintrag unter System OAuth > Application Registry.',
-  errNotConnected: 'Nicht mit ServiceNow verbunden. Stellen Sie die Verbindung über das Popup oder die Optionsseite der Erweiterung her.',
-  errNotConnectedRetry: 'Nicht mit ServiceNow verbunden. Stellen Sie die Verbindung über das Popup oder die Optionsseite der Erweiterung her, und versuchen Sie es dann erneut.',
-  errNotSetUp: 'ServiceNow ist noch nicht eingerichtet. Öffnen Sie die Optionen der Erweiterung, um Ihre Instanz einzugeben.',
-  errNotSetUpClient: 'ServiceNow ist noch nicht eingerichtet. Öffnen Sie die Optionen der Erweiterung, und geben Sie Ihre Instanz und die OAuth-Client-ID ein.',
-  errReconnectNeeded: 'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr (sie wurde widerrufen oder ist abgelaufen). Verbinden Sie sich über das Popup der Erweiterung erneut mit ServiceNow, und versuchen Sie es dann noch einmal.',
-  errClientIdInvalid: 'Geben Sie die Client ID ein, die unter System OAuth > Application Registry angezeigt wird (nur Buchstaben, Ziffern, „-“, „_“ und „.“).',
-  errPermissionNeeded: 'Die Erweiterung benötigt Ihre Erlaubnis, um {0} zu erreichen. Wählen Sie in den Optionen der Erweiterung „Verbinden“, und erlauben Sie den Zugriff, wenn der Browser danach fragt.',
-  errBrowserPermissionRefused: 'Der Browser hat den Zugriff auf {0} nicht erlaubt. Wählen Sie erneut „Verbinden“, und erlauben Sie den Zugriff.',
+  errInvalidClient:
+    'ServiceNow hat den OAuth-Client nicht akzeptiert ({0}). Vergleichen Sie die Client-ID mit System OAuth > Application Registry auf {1}. Ein öffentlicher Client benötigt „PKCE required“ und keinen geheimen Schlüssel.',
+  errInvalidClientSecret:
+    'ServiceNow hat den OAuth-Client nicht akzeptiert ({0}). Vergleichen Sie die Client-ID und den geheimen Clientschlüssel mit System OAuth > Application Registry auf {1}. Ein öffentlicher Client benötigt „PKCE required“ und keinen geheimen Schlüssel.',
+  errRefreshRefused:
+    'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr (sie wurde widerrufen oder ist abgelaufen). Verbinden Sie sich erneut mit ServiceNow.',
+  errSignInRefused:
+    'ServiceNow hat die Anmeldung abgelehnt ({0}). Versuchen Sie erneut, eine Verbindung herzustellen. Wenn es weiterhin fehlschlägt, prüfen Sie den OAuth-Eintrag unter System OAuth > Application Registry.',
+  errNotConnected:
+    'Nicht mit ServiceNow verbunden. Stellen Sie die Verbindung über das Popup oder die Optionsseite der Erweiterung her.',
+  errNotConnectedRetry:
+    'Nicht mit ServiceNow verbunden. Stellen Sie die Verbindung über das Popup oder die Optionsseite der Erweiterung her, und versuchen Sie es dann erneut.',
+  errNotSetUp:
+    'ServiceNow ist noch nicht eingerichtet. Öffnen Sie die Optionen der Erweiterung, um Ihre Instanz einzugeben.',
+  errNotSetUpClient:
+    'ServiceNow ist noch nicht eingerichtet. Öffnen Sie die Optionen der Erweiterung, und geben Sie Ihre Instanz und die OAuth-Client-ID ein.',
+  errReconnectNeeded:
+    'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr (sie wurde widerrufen oder ist abgelaufen). Verbinden Sie sich über das Popup der Erweiterung erneut mit ServiceNow, und versuchen Sie es dann noch einmal.',
+  errClientIdInvalid:
+    'Geben Sie die Client ID ein, die unter System OAuth > Application Registry angezeigt wird (nur Buchstaben, Ziffern, „-“, „_“ und „.“).',
+  errPermissionNeeded:
+    'Die Erweiterung benötigt Ihre Erlaubnis, um {0} zu erreichen. Wählen Sie in den Optionen der Erweiterung „Verbinden“, und erlauben Sie den Zugriff, wenn der Browser danach fragt.',
+  errBrowserPermissionRefused:
+    'Der Browser hat den Zugriff auf {0} nicht erlaubt. Wählen Sie erneut „Verbinden“, und erlauben Sie den Zugriff.',
   errSecretInPortal: 'Geben Sie den geheimen Clientschlüssel in den Optionen der Erweiterung ein, nicht im Portal.',
-  stepInstanceNotConfigured: 'Geben Sie Ihre ServiceNow-Instanz und die OAuth-Client-ID in den Optionen der Erweiterung ein.',
+  stepInstanceNotConfigured:
+    'Geben Sie Ihre ServiceNow-Instanz und die OAuth-Client-ID in den Optionen der Erweiterung ein.',
   stepClientOnAuthorize: 'Wird bei der Autorisierung geprüft.',
-  stepAuthorizedReconnect: 'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr. Wählen Sie „Verbinden“, um sich erneut anzumelden.',
+  stepAuthorizedReconnect:
+    'ServiceNow akzeptiert die gespeicherte Anmeldung nicht mehr. Wählen Sie „Verbinden“, um sich erneut anzumelden.',
   stepAuthorizedConnect: 'Wählen Sie „Verbinden“, und melden Sie sich als Integrationsbenutzer bei ServiceNow an.',
-  stepUserPersonal: 'Angemeldet als {0}; das sieht nach einem persönlichen Konto aus. Tickets werden im Namen dieser Person erstellt. Verwenden Sie einen dedizierten Integrationsbenutzer: Trennen Sie die Verbindung, verbinden Sie sich erneut, und wählen Sie auf der ServiceNow-Seite „Not you?“, falls das einmalige Anmelden (SSO) Ihr eigenes Konto gewählt hat.',
-  stepCreateRolesUnknown: 'Die Rollen des Benutzers konnten nicht gelesen werden. Ob Tickets erstellt werden dürfen, wird beim Senden des ersten Tickets geprüft.',
+  stepUserPersonal:
+    'Angemeldet als {0}; das sieht nach einem persönlichen Konto aus. Tickets werden im Namen dieser Person erstellt. Verwenden Sie einen dedizierten Integrationsbenutzer: Trennen Sie die Verbindung, verbinden Sie sich erneut, und wählen Sie auf der ServiceNow-Seite „Not you?“, falls das einmalige Anmelden (SSO) Ihr eigenes Konto gewählt hat.',
+  stepCreateRolesUnknown:
+    'Die Rollen des Benutzers konnten nicht gelesen werden. Ob Tickets erstellt werden dürfen, wird beim Senden des ersten Tickets geprüft.',
   stepCreateNoRole: '{0} hat keine Rolle, die Änderungsanfragen oder Incidents erstellen darf.',
   draftNameEmpty: 'Geben Sie einen Aufgabennamen ein.',
   draftNameTooLong: 'Kürzen Sie den Aufgabennamen auf {0} Zeichen (er hat {1}).',
@@ -257,20 +302,26 @@ export const de: Partial<Record<MessageKey, string>> = {
   draftDueDatePast: 'Wählen Sie als Fälligkeitsdatum heute oder einen späteren Tag.',
   draftSourceInvalid: 'Wählen Sie die Empfehlungsquelle.',
   draftCategoryInvalid: 'Wählen Sie eine Kategorie.',
-  errNotConnectedTicket: 'Verbinden Sie die Erweiterung zuerst mit ServiceNow: Öffnen Sie die Optionen der Erweiterung oder die ServiceNow-Bereitstellungsseite. Ihr Ticket bleibt im Formular erhalten.',
-  errDuplicate: 'Für diese Verbesserungsmaßnahme gibt es bereits {0}. Bestätigen Sie, um ein weiteres Ticket zu erstellen.',
+  errNotConnectedTicket:
+    'Verbinden Sie die Erweiterung zuerst mit ServiceNow: Öffnen Sie die Optionen der Erweiterung oder die ServiceNow-Bereitstellungsseite. Ihr Ticket bleibt im Formular erhalten.',
+  errDuplicate:
+    'Für diese Verbesserungsmaßnahme gibt es bereits {0}. Bestätigen Sie, um ein weiteres Ticket zu erstellen.',
   duplicateWaiting: 'ein Ticket, das auf den Versand wartet',
   errOutboxGone: 'Dieses Ticket wartet nicht mehr auf den Versand.',
   errOutboxBusy: 'Dieses Ticket wird gerade gesendet. Versuchen Sie es gleich noch einmal.',
-  errContextInvalidated: 'Die Erweiterung wurde aktualisiert oder neu gestartet. Laden Sie diese Seite neu, um fortzufahren.',
+  errContextInvalidated:
+    'Die Erweiterung wurde aktualisiert oder neu gestartet. Laden Sie diese Seite neu, um fortzufahren.',
   errInternal: 'Ein Fehler ist aufgetreten: {0}',
   errNoAnswer: 'Die Erweiterung hat nicht geantwortet. Laden Sie die Seite neu, und versuchen Sie es erneut.',
   errSenderRefused: 'Dieser Absender darf nicht mit der Erweiterung kommunizieren.',
   errUnknownRequest: 'Unbekannte Anfrage „{0}“.',
   errRequestNotAllowed: '„{0}“ kann von hier aus nicht angefordert werden.',
   errRequestMalformed: 'Die Anfrage „{0}“ ist fehlerhaft.',
-  errOutboxOtherInstance: "Dieses Ticket war für {0} bestimmt, die Erweiterung ist jetzt aber für {1} eingerichtet. Es wurde nicht dorthin gesendet. Verwerfen Sie es, oder wechseln Sie zurück zu {0} und wählen Sie „Wiederholen“.",
-  errPortalChangeSettings: "Die ServiceNow-Instanz oder der Client einer bestehenden Verbindung kann nur in den Optionen der Erweiterung geändert werden.",
-  errSettingsChangedDuringSignIn: "Die ServiceNow-Einstellungen wurden geändert, während das Anmeldefenster geöffnet war. Diese Anmeldung wurde daher verworfen. Wählen Sie erneut „Verbinden“.",
+  errOutboxOtherInstance:
+    'Dieses Ticket war für {0} bestimmt, die Erweiterung ist jetzt aber für {1} eingerichtet. Es wurde nicht dorthin gesendet. Verwerfen Sie es, oder wechseln Sie zurück zu {0} und wählen Sie „Wiederholen“.',
+  errPortalChangeSettings:
+    'Die ServiceNow-Instanz oder der Client einer bestehenden Verbindung kann nur in den Optionen der Erweiterung geändert werden.',
+  errSettingsChangedDuringSignIn:
+    'Die ServiceNow-Einstellungen wurden geändert, während das Anmeldefenster geöffnet war. Diese Anmeldung wurde daher verworfen. Wählen Sie erneut „Verbinden“.',
   langTag: 'de',
 };

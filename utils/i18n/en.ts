@@ -6,7 +6,8 @@ export const en = {
   /** Extension name in the browser and the stores (manifest __MSG_extName__): at most 45 characters, Edge's limit. */
   extName: 'ServiceNow Tickets for Microsoft 365 Security',
   /** Manifest __MSG_extDescription__: at most 132 characters, Chrome's and Firefox's limit. */
-  extDescription: 'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
+  extDescription:
+    'Send Microsoft Secure Score improvement actions to ServiceNow and track the tickets in the Microsoft Defender portal.',
   state_not_configured: 'Not set up',
   state_not_connected: 'Not connected',
   state_connecting: 'Connecting…',
@@ -45,24 +46,29 @@ export const en = {
   clientSecretHint: 'Leave empty for a public client with "PKCE required" (recommended).',
   removeSecret: 'Remove saved secret',
   redirectUrlLabel: 'Redirect URL to register in ServiceNow',
-  redirectUrlHint: 'In ServiceNow, open System OAuth > Application Registry, create "an OAuth API endpoint for external clients" and set its Redirect URL to exactly this address.',
+  redirectUrlHint:
+    'In ServiceNow, open System OAuth > Application Registry, create "an OAuth API endpoint for external clients" and set its Redirect URL to exactly this address.',
   copy: 'Copy redirect URL',
   copied: 'Copied',
   save: 'Save',
   saved: 'Saved',
   removeConnection: 'Remove connection',
-  removeConnectionConfirm: 'Remove the connection? The extension revokes its ServiceNow sign-in and deletes the instance, client and all cached tickets.',
+  removeConnectionConfirm:
+    'Remove the connection? The extension revokes its ServiceNow sign-in and deletes the instance, client and all cached tickets.',
   removed: 'Connection removed.',
   dataTitle: 'Data this extension exchanges',
-  dataStored: 'Stored in this browser, in the extension\'s background storage only: ServiceNow instance name, OAuth client ID and secret, access and refresh tokens.',
-  dataSent: 'Sent to your ServiceNow instance when you create a ticket: your portal user ID, task name and description, priority, due date, recommendation source and category, and a link back to the improvement action.',
+  dataStored:
+    "Stored in this browser, in the extension's background storage only: ServiceNow instance name, OAuth client ID and secret, access and refresh tokens.",
+  dataSent:
+    'Sent to your ServiceNow instance when you create a ticket: your portal user ID, task name and description, priority, due date, recommendation source and category, and a link back to the improvement action.',
   dataNothingElse: 'Nothing is sent anywhere else. No telemetry.',
   privacyLink: 'Privacy statement',
   useServiceNowTitle: 'Do you use ServiceNow?',
   useServiceNowBody: 'Send improvement actions to ServiceNow as change requests or incidents and track them here.',
   getStarted: 'Connect to ServiceNow',
   provisioningTitle: 'ServiceNow ticketing provisioning',
-  provisioningIntro: 'Connect the Microsoft Defender portal to your ServiceNow instance. Each step must pass before tickets can be created.',
+  provisioningIntro:
+    'Connect the Microsoft Defender portal to your ServiceNow instance. Each step must pass before tickets can be created.',
   secretInOptions: 'Enter a client secret, if your OAuth client has one, in the extension options.',
   dedicatedHint: 'Sign in as the dedicated integration user, not your personal account.',
   formTitle: 'Create a ServiceNow ticket',
@@ -145,7 +151,8 @@ export const en = {
   lastSyncedAt: 'Synced {0}',
   notSyncedYet: 'Not synced yet',
   nextRetryAt: 'Next try at {0}.',
-  reconnectNotice: 'Reconnect needed: ServiceNow no longer accepts the extension\'s sign-in. Select Manage ServiceNow configuration and reconnect. The tickets below are from the last sync.',
+  reconnectNotice:
+    "Reconnect needed: ServiceNow no longer accepts the extension's sign-in. Select Manage ServiceNow configuration and reconnect. The tickets below are from the last sync.",
   serviceNowLabel: 'ServiceNow:',
   moreTickets: '+{0} more',
   ticketsTitle: 'Tickets',
@@ -175,7 +182,8 @@ export const en = {
   nextPage: 'Next',
   listNotConnected: 'Connect the extension to ServiceNow to see your tickets here.',
   ticketStatesTitle: 'Ticket states',
-  ticketStatesHint: 'Rename the states as your team calls them (up to {0} characters each). The names are used in the cards, the ticket list and next to improvement actions.',
+  ticketStatesHint:
+    'Rename the states as your team calls them (up to {0} characters each). The names are used in the cards, the ticket list and next to improvement actions.',
   changeStatesLegend: 'Change request states',
   incidentStatesLegend: 'Incident states',
   stateNameEmpty: 'Enter a name.',
@@ -194,10 +202,13 @@ export const en = {
   // Errors and checklist details (F5.1). Text quoted from ServiceNow, host names and HTTP statuses
   // are substitutions and are never translated. ServiceNow menu paths and field labels stay English.
   serviceNowSaid: 'ServiceNow said: "{0}".',
-  fixCrossScope: 'In ServiceNow, open System Definition > Tables, find "Application Registries" (oauth_entity), set "Accessible from" to "All application scopes" and check "Can read", then try again.',
-  fixRole: 'In ServiceNow, open User Administration > Users, select the integration user and give it the itil role (or a change management role), then try again.',
-  errInstanceUnreachable: '{0} did not answer like a ServiceNow instance. Check the instance name in the options; a developer instance may be asleep (wake it at developer.servicenow.com) and then try again.',
-  errSignInRejected: 'ServiceNow no longer accepts the extension\'s sign-in. Reconnect in the extension.',
+  fixCrossScope:
+    'In ServiceNow, open System Definition > Tables, find "Application Registries" (oauth_entity), set "Accessible from" to "All application scopes" and check "Can read", then try again.',
+  fixRole:
+    'In ServiceNow, open User Administration > Users, select the integration user and give it the itil role (or a change management role), then try again.',
+  errInstanceUnreachable:
+    '{0} did not answer like a ServiceNow instance. Check the instance name in the options; a developer instance may be asleep (wake it at developer.servicenow.com) and then try again.',
+  errSignInRejected: "ServiceNow no longer accepts the extension's sign-in. Reconnect in the extension.",
   errCrossScope: 'ServiceNow refused access because of a cross-scope access policy.',
   errMissingRole: 'The ServiceNow user is not allowed to do this.',
   errNotFound: 'ServiceNow could not find the record or table.',
@@ -207,7 +218,8 @@ export const en = {
   errTimeout: '{0} did not answer in time. Check your network and try again.',
   errOffline: 'You are offline. The extension will continue when the network is back.',
   errNetwork: 'Could not reach {0}. Check the instance name and your network connection, then try again.',
-  errBadResponse: 'ServiceNow sent an unexpected answer ({0}). Try again; if it persists, check that the instance is a standard ServiceNow instance.',
+  errBadResponse:
+    'ServiceNow sent an unexpected answer ({0}). Try again; if it persists, check that the instance is a standard ServiceNow instance.',
   badResponseNoAccessToken: 'no access token in the token answer',
   badResponseNoRefreshToken: 'no refresh token in the token answer',
   errInstanceEmpty: 'Enter your ServiceNow instance, for example "contoso" or "contoso.service-now.com".',
@@ -216,38 +228,51 @@ export const en = {
   errInstanceHttps: 'ServiceNow is only reached over HTTPS: use https:// instead of {0}://.',
   errInstanceNotHost: 'Enter a host name such as contoso.service-now.com, not a different kind of address.',
   errInstanceCredentials: 'Remove the user name or password from the address: the extension signs in with OAuth.',
-  errInstancePath: 'Enter only the instance host name, without a path, query or "#" part (for example contoso.service-now.com).',
+  errInstancePath:
+    'Enter only the instance host name, without a path, query or "#" part (for example contoso.service-now.com).',
   errInstancePort: 'Leave out the port: ServiceNow instances are reached on the standard HTTPS port.',
   errInstanceAscii: 'Enter the host name in plain ASCII letters (use its xn-- form for international names).',
   errInstanceIp: 'Enter a host name, not an IP address.',
   errInstanceBadHost: '"{0}" is not a valid host name: use letters, digits, dots and hyphens only.',
   errInstanceNameMissing: 'Add your instance name in front of service-now.com.',
   errInstanceCloudForm: 'A ServiceNow cloud address has the form <instance>.service-now.com.',
-  errUserUnknown: 'Signed in, but ServiceNow would not say which user this is. Check that the integration user may read its own record in User Administration > Users.',
-  errRedirectNotRegistered: 'ServiceNow did not return to the extension. If you signed in and selected Allow, the redirect URL is probably not registered: in System OAuth > Application Registry, open the OAuth client and set its Redirect URL to exactly {0} — then connect again. Also check the client ID.',
+  errUserUnknown:
+    'Signed in, but ServiceNow would not say which user this is. Check that the integration user may read its own record in User Administration > Users.',
+  errRedirectNotRegistered:
+    'ServiceNow did not return to the extension. If you signed in and selected Allow, the redirect URL is probably not registered: in System OAuth > Application Registry, open the OAuth client and set its Redirect URL to exactly {0} — then connect again. Also check the client ID.',
   errStateMismatch: 'The answer from ServiceNow did not match this sign-in (state mismatch). Connect again.',
   errAccessDenied: 'Access was denied in ServiceNow. Connect again and select Allow.',
   errNotAuthorized: 'ServiceNow did not authorize the extension. Connect again.',
   errNotAuthorizedCode: 'ServiceNow did not authorize the extension ({0}). Connect again.',
-  errInvalidClient: 'ServiceNow did not accept the OAuth client ({0}). Check the client ID against System OAuth > Application Registry on {1}. A public client needs "PKCE required" and no secret.',
-  errInvalidClientSecret: 'ServiceNow did not accept the OAuth client ({0}). Check the client ID and client secret against System OAuth > Application Registry on {1}. A public client needs "PKCE required" and no secret.',
-  errRefreshRefused: 'ServiceNow no longer accepts the saved sign-in (it was revoked or expired). Reconnect to ServiceNow.',
-  errSignInRefused: 'ServiceNow refused the sign-in ({0}). Try connecting again; if it keeps failing, check the OAuth entry in System OAuth > Application Registry.',
+  errInvalidClient:
+    'ServiceNow did not accept the OAuth client ({0}). Check the client ID against System OAuth > Application Registry on {1}. A public client needs "PKCE required" and no secret.',
+  errInvalidClientSecret:
+    'ServiceNow did not accept the OAuth client ({0}). Check the client ID and client secret against System OAuth > Application Registry on {1}. A public client needs "PKCE required" and no secret.',
+  errRefreshRefused:
+    'ServiceNow no longer accepts the saved sign-in (it was revoked or expired). Reconnect to ServiceNow.',
+  errSignInRefused:
+    'ServiceNow refused the sign-in ({0}). Try connecting again; if it keeps failing, check the OAuth entry in System OAuth > Application Registry.',
   errNotConnected: 'Not connected to ServiceNow. Connect from the extension popup or options page.',
-  errNotConnectedRetry: 'Not connected to ServiceNow. Connect from the extension popup or options page, then try again.',
+  errNotConnectedRetry:
+    'Not connected to ServiceNow. Connect from the extension popup or options page, then try again.',
   errNotSetUp: 'ServiceNow is not set up yet. Open the extension options to enter your instance.',
-  errNotSetUpClient: 'ServiceNow is not set up yet. Open the extension options and enter your instance and OAuth client ID.',
-  errReconnectNeeded: 'ServiceNow no longer accepts the saved sign-in (it was revoked or has expired). Reconnect to ServiceNow from the extension popup, then try again.',
-  errClientIdInvalid: 'Enter the Client ID shown in System OAuth > Application Registry (letters, digits, "-", "_", "." only).',
-  errPermissionNeeded: 'The extension needs your permission to reach {0}. Select Connect in the extension options and allow access when the browser asks.',
+  errNotSetUpClient:
+    'ServiceNow is not set up yet. Open the extension options and enter your instance and OAuth client ID.',
+  errReconnectNeeded:
+    'ServiceNow no longer accepts the saved sign-in (it was revoked or has expired). Reconnect to ServiceNow from the extension popup, then try again.',
+  errClientIdInvalid:
+    'Enter the Client ID shown in System OAuth > Application Registry (letters, digits, "-", "_", "." only).',
+  errPermissionNeeded:
+    'The extension needs your permission to reach {0}. Select Connect in the extension options and allow access when the browser asks.',
   errBrowserPermissionRefused: 'The browser did not allow access to {0}. Select Connect again and choose Allow.',
   errSecretInPortal: 'Enter the client secret in the extension options, not in the portal.',
   stepInstanceNotConfigured: 'Enter your ServiceNow instance and OAuth client ID in the extension options.',
   stepClientOnAuthorize: 'Checked when you authorize.',
   stepAuthorizedReconnect: 'ServiceNow no longer accepts the saved sign-in. Select Connect to sign in again.',
   stepAuthorizedConnect: 'Select Connect and sign in to ServiceNow as the integration user.',
-  stepUserPersonal: 'Signed in as {0}, which looks like a personal account. Tickets will be created in this person\'s name. Use a dedicated integration user: disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.',
-  stepCreateRolesUnknown: 'Could not read the user\'s roles; creating tickets is checked when the first one is sent.',
+  stepUserPersonal:
+    'Signed in as {0}, which looks like a personal account. Tickets will be created in this person\'s name. Use a dedicated integration user: disconnect, connect again and choose "Not you?" on the ServiceNow page if single sign-on picked your own account.',
+  stepCreateRolesUnknown: "Could not read the user's roles; creating tickets is checked when the first one is sent.",
   stepCreateNoRole: '{0} has no role that may create change requests or incidents.',
   draftNameEmpty: 'Enter a task name.',
   draftNameTooLong: 'Shorten the task name to {0} characters (it has {1}).',
@@ -260,7 +285,8 @@ export const en = {
   draftDueDatePast: 'Choose a due date that is today or later.',
   draftSourceInvalid: 'Choose the recommendation source.',
   draftCategoryInvalid: 'Choose a category.',
-  errNotConnectedTicket: 'Connect the extension to ServiceNow first: open the extension options or the ServiceNow provisioning page. Your ticket stays in the form.',
+  errNotConnectedTicket:
+    'Connect the extension to ServiceNow first: open the extension options or the ServiceNow provisioning page. Your ticket stays in the form.',
   errDuplicate: 'This improvement action already has {0}. Confirm to create another ticket.',
   duplicateWaiting: 'a ticket waiting to be sent',
   errOutboxGone: 'This ticket is no longer waiting to be sent.',
@@ -272,9 +298,12 @@ export const en = {
   errUnknownRequest: 'Unknown request "{0}".',
   errRequestNotAllowed: '"{0}" cannot be requested from here.',
   errRequestMalformed: 'The request "{0}" is malformed.',
-  errOutboxOtherInstance: "This ticket was meant for {0}, but the extension is now set up for {1}. It was not sent there. Discard it, or switch back to {0} and select Retry.",
-  errPortalChangeSettings: "The ServiceNow instance or client of an existing connection can only be changed in the extension options.",
-  errSettingsChangedDuringSignIn: "The ServiceNow settings changed while the sign-in window was open, so that sign-in was discarded. Select Connect again.",
+  errOutboxOtherInstance:
+    'This ticket was meant for {0}, but the extension is now set up for {1}. It was not sent there. Discard it, or switch back to {0} and select Retry.',
+  errPortalChangeSettings:
+    'The ServiceNow instance or client of an existing connection can only be changed in the extension options.',
+  errSettingsChangedDuringSignIn:
+    'The ServiceNow settings changed while the sign-in window was open, so that sign-in was discarded. Select Connect again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

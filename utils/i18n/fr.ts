@@ -7,7 +7,8 @@ import type { MessageKey } from './en';
 export const fr: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
   extName: 'ServiceNow Tickets – Microsoft 365 Security',
-  extDescription: "Envoyez les actions d'amélioration du Degré de sécurisation Microsoft à ServiceNow et suivez les tickets dans Microsoft Defender.",
+  extDescription:
+    "Envoyez les actions d'amélioration du Degré de sécurisation Microsoft à ServiceNow et suivez les tickets dans Microsoft Defender.",
   state_not_configured: 'Non configuré',
   state_not_connected: 'Non connecté',
   state_connecting: 'Connexion en cours…',
@@ -35,7 +36,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
   lastSync: 'Dernière synchronisation',
   never: 'jamais',
   waitingTickets: "Tickets en attente d'envoi",
-  refreshExpiresSoon: "La connexion à ServiceNow expire le {0}. Reconnectez-vous avant cette date pour que les tickets continuent d'être synchronisés.",
+  refreshExpiresSoon:
+    "La connexion à ServiceNow expire le {0}. Reconnectez-vous avant cette date pour que les tickets continuent d'être synchronisés.",
   optionsTitle: 'ServiceNow Tickets for Microsoft 365 Security',
   connection: 'Connexion',
   instanceLabel: 'Instance ServiceNow',
@@ -46,24 +48,30 @@ export const fr: Partial<Record<MessageKey, string>> = {
   clientSecretHint: 'Laissez ce champ vide pour un client public avec «\u00a0PKCE required\u00a0» (recommandé).',
   removeSecret: 'Supprimer le secret enregistré',
   redirectUrlLabel: 'URL de redirection à inscrire dans ServiceNow',
-  redirectUrlHint: "Dans ServiceNow, ouvrez System OAuth > Application Registry, créez «\u00a0an OAuth API endpoint for external clients\u00a0» (un point de terminaison d'API OAuth pour les clients externes) et définissez son champ Redirect URL exactement sur cette adresse.",
+  redirectUrlHint:
+    "Dans ServiceNow, ouvrez System OAuth > Application Registry, créez «\u00a0an OAuth API endpoint for external clients\u00a0» (un point de terminaison d'API OAuth pour les clients externes) et définissez son champ Redirect URL exactement sur cette adresse.",
   copy: "Copier l'URL de redirection",
   copied: 'Copiée',
   save: 'Enregistrer',
   saved: 'Enregistré',
   removeConnection: 'Supprimer la connexion',
-  removeConnectionConfirm: "Supprimer la connexion\u00a0? L'extension révoque sa connexion à ServiceNow et supprime l'instance, le client et tous les tickets mis en cache.",
+  removeConnectionConfirm:
+    "Supprimer la connexion\u00a0? L'extension révoque sa connexion à ServiceNow et supprime l'instance, le client et tous les tickets mis en cache.",
   removed: 'Connexion supprimée.',
   dataTitle: 'Données échangées par cette extension',
-  dataStored: "Stockées dans ce navigateur, uniquement dans le stockage en arrière-plan de l'extension\u00a0: nom de l'instance ServiceNow, ID client et secret client OAuth, jetons d'accès et d'actualisation.",
-  dataSent: "Envoyées à votre instance ServiceNow lorsque vous créez un ticket\u00a0: votre ID d'utilisateur du portail, le nom et la description de la tâche, la priorité, la date d'échéance, la source et la catégorie de la recommandation, ainsi qu'un lien vers l'action d'amélioration.",
+  dataStored:
+    "Stockées dans ce navigateur, uniquement dans le stockage en arrière-plan de l'extension\u00a0: nom de l'instance ServiceNow, ID client et secret client OAuth, jetons d'accès et d'actualisation.",
+  dataSent:
+    "Envoyées à votre instance ServiceNow lorsque vous créez un ticket\u00a0: votre ID d'utilisateur du portail, le nom et la description de la tâche, la priorité, la date d'échéance, la source et la catégorie de la recommandation, ainsi qu'un lien vers l'action d'amélioration.",
   dataNothingElse: "Rien n'est envoyé ailleurs. Aucune télémétrie.",
   privacyLink: 'Déclaration de confidentialité',
   useServiceNowTitle: 'Utilisez-vous ServiceNow\u00a0?',
-  useServiceNowBody: "Envoyez des actions d'amélioration à ServiceNow sous forme de demandes de modification ou d'incidents, et suivez-les ici.",
+  useServiceNowBody:
+    "Envoyez des actions d'amélioration à ServiceNow sous forme de demandes de modification ou d'incidents, et suivez-les ici.",
   getStarted: 'Se connecter à ServiceNow',
   provisioningTitle: 'Approvisionnement des tickets ServiceNow',
-  provisioningIntro: 'Connectez le portail Microsoft Defender à votre instance ServiceNow. Chaque étape doit réussir avant que des tickets puissent être créés.',
+  provisioningIntro:
+    'Connectez le portail Microsoft Defender à votre instance ServiceNow. Chaque étape doit réussir avant que des tickets puissent être créés.',
   secretInOptions: "Si votre client OAuth possède un secret client, entrez-le dans les options de l'extension.",
   dedicatedHint: "Connectez-vous avec l'utilisateur d'intégration dédié, et non avec votre compte personnel.",
   formTitle: 'Créer un ticket ServiceNow',
@@ -100,8 +108,10 @@ export const fr: Partial<Record<MessageKey, string>> = {
   created: '{0} a été créé dans ServiceNow.',
   openInServiceNow: 'Ouvrir {0} dans ServiceNow',
   queued: 'Le ticket est enregistré et sera envoyé automatiquement dès que ServiceNow répondra. {0}',
-  failedKept: "Le ticket n'a pas été créé\u00a0: {0} Il est enregistré\u00a0; sélectionnez Réessayer une fois le problème résolu.",
-  notConnectedForm: "L'extension n'est pas encore connectée à ServiceNow. Connectez-la d'abord\u00a0; ce que vous saisissez ici est conservé.",
+  failedKept:
+    "Le ticket n'a pas été créé\u00a0: {0} Il est enregistré\u00a0; sélectionnez Réessayer une fois le problème résolu.",
+  notConnectedForm:
+    "L'extension n'est pas encore connectée à ServiceNow. Connectez-la d'abord\u00a0; ce que vous saisissez ici est conservé.",
   connectNow: 'Se connecter à ServiceNow',
   existingTitle: "Cette action d'amélioration a déjà un ticket",
   existingWaiting: "en attente d'envoi",
@@ -131,8 +141,10 @@ export const fr: Partial<Record<MessageKey, string>> = {
   stateUnknown: 'État {0}',
   stateNone: 'Aucun état',
   recentTickets: 'Tickets récents',
-  noChangesYet: "Aucune demande de modification pour l'instant. Partagez une action d'amélioration vers ServiceNow ou créez un ticket.",
-  noIncidentsYet: "Aucun incident pour l'instant. Partagez une action d'amélioration vers ServiceNow ou créez un ticket.",
+  noChangesYet:
+    "Aucune demande de modification pour l'instant. Partagez une action d'amélioration vers ServiceNow ou créez un ticket.",
+  noIncidentsYet:
+    "Aucun incident pour l'instant. Partagez une action d'amélioration vers ServiceNow ou créez un ticket.",
   noTickets: 'aucun',
   dueOn: 'Échéance\u00a0: {0}',
   overdue: 'En retard',
@@ -145,7 +157,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
   lastSyncedAt: 'Dernière synchronisation\u00a0: {0}',
   notSyncedYet: 'Pas encore synchronisé',
   nextRetryAt: 'Prochaine tentative\u00a0: {0}.',
-  reconnectNotice: "Reconnexion nécessaire\u00a0: ServiceNow n'accepte plus la connexion de l'extension. Sélectionnez Gérer la configuration ServiceNow et reconnectez-vous. Les tickets ci-dessous proviennent de la dernière synchronisation.",
+  reconnectNotice:
+    "Reconnexion nécessaire\u00a0: ServiceNow n'accepte plus la connexion de l'extension. Sélectionnez Gérer la configuration ServiceNow et reconnectez-vous. Les tickets ci-dessous proviennent de la dernière synchronisation.",
   serviceNowLabel: 'ServiceNow\u00a0:',
   moreTickets: '+{0} autres',
   ticketsTitle: 'Tickets',
@@ -175,7 +188,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
   nextPage: 'Suivant',
   listNotConnected: "Connectez l'extension à ServiceNow pour voir vos tickets ici.",
   ticketStatesTitle: 'États des tickets',
-  ticketStatesHint: "Renommez les états comme votre équipe les appelle ({0}\u00a0caractères maximum chacun). Ces noms sont utilisés dans les cartes, dans la liste des tickets et à côté des actions d'amélioration.",
+  ticketStatesHint:
+    "Renommez les états comme votre équipe les appelle ({0}\u00a0caractères maximum chacun). Ces noms sont utilisés dans les cartes, dans la liste des tickets et à côté des actions d'amélioration.",
   changeStatesLegend: 'États des demandes de modification',
   incidentStatesLegend: 'États des incidents',
   stateNameEmpty: 'Entrez un nom.',
@@ -192,9 +206,12 @@ export const fr: Partial<Record<MessageKey, string>> = {
   everyMinute: 'toutes les minutes',
   everyMinutes: 'toutes les {0}\u00a0minutes',
   serviceNowSaid: 'ServiceNow a répondu\u00a0: «\u00a0{0}\u00a0».',
-  fixCrossScope: 'Dans ServiceNow, ouvrez System Definition > Tables, recherchez «\u00a0Application Registries\u00a0» (oauth_entity), définissez «\u00a0Accessible from\u00a0» sur «\u00a0All application scopes\u00a0», cochez «\u00a0Can read\u00a0», puis réessayez.',
-  fixRole: "Dans ServiceNow, ouvrez User Administration > Users, sélectionnez l'utilisateur d'intégration et attribuez-lui le rôle itil (ou un rôle de gestion des modifications), puis réessayez.",
-  errInstanceUnreachable: "{0} n'a pas répondu comme une instance ServiceNow. Vérifiez le nom de l'instance dans les options\u00a0; une instance de développement est peut-être en veille (réveillez-la sur developer.servicenow.com), puis réessayez.",
+  fixCrossScope:
+    'Dans ServiceNow, ouvrez System Definition > Tables, recherchez «\u00a0Application Registries\u00a0» (oauth_entity), définissez «\u00a0Accessible from\u00a0» sur «\u00a0All application scopes\u00a0», cochez «\u00a0Can read\u00a0», puis réessayez.',
+  fixRole:
+    "Dans ServiceNow, ouvrez User Administration > Users, sélectionnez l'utilisateur d'intégration et attribuez-lui le rôle itil (ou un rôle de gestion des modifications), puis réessayez.",
+  errInstanceUnreachable:
+    "{0} n'a pas répondu comme une instance ServiceNow. Vérifiez le nom de l'instance dans les options\u00a0; une instance de développement est peut-être en veille (réveillez-la sur developer.servicenow.com), puis réessayez.",
   errSignInRejected: "ServiceNow n'accepte plus la connexion de l'extension. Reconnectez-vous dans l'extension.",
   errCrossScope: "ServiceNow a refusé l'accès en raison d'une stratégie d'accès inter-étendues (cross-scope).",
   errMissingRole: "L'utilisateur ServiceNow n'est pas autorisé à effectuer cette opération.",
@@ -205,47 +222,69 @@ export const fr: Partial<Record<MessageKey, string>> = {
   errTimeout: "{0} n'a pas répondu à temps. Vérifiez votre réseau et réessayez.",
   errOffline: "Vous êtes hors connexion. L'extension reprendra dès que le réseau sera rétabli.",
   errNetwork: "Impossible de joindre {0}. Vérifiez le nom de l'instance et votre connexion réseau, puis réessayez.",
-  errBadResponse: "ServiceNow a envoyé une réponse inattendue ({0}). Réessayez\u00a0; si le problème persiste, vérifiez que l'instance est une instance ServiceNow standard.",
+  errBadResponse:
+    "ServiceNow a envoyé une réponse inattendue ({0}). Réessayez\u00a0; si le problème persiste, vérifiez que l'instance est une instance ServiceNow standard.",
   badResponseNoAccessToken: "aucun jeton d'accès dans la réponse de jeton",
   badResponseNoRefreshToken: "aucun jeton d'actualisation dans la réponse de jeton",
-  errInstanceEmpty: 'Entrez votre instance ServiceNow, par exemple «\u00a0contoso\u00a0» ou «\u00a0contoso.service-now.com\u00a0».',
+  errInstanceEmpty:
+    'Entrez votre instance ServiceNow, par exemple «\u00a0contoso\u00a0» ou «\u00a0contoso.service-now.com\u00a0».',
   errInstanceTooLong: "Le nom de l'instance est trop long pour être un nom d'hôte.",
   errInstanceSpaces: "Le nom de l'instance ne peut pas contenir d'espaces.",
   errInstanceHttps: "ServiceNow n'est accessible qu'en HTTPS\u00a0: utilisez https:// au lieu de {0}://.",
   errInstanceNotHost: "Entrez un nom d'hôte tel que contoso.service-now.com, et non un autre type d'adresse.",
-  errInstanceCredentials: "Supprimez le nom d'utilisateur ou le mot de passe de l'adresse\u00a0: l'extension se connecte avec OAuth.",
-  errInstancePath: "Entrez uniquement le nom d'hôte de l'instance, sans chemin, requête ni partie «\u00a0#\u00a0» (par exemple contoso.service-now.com).",
+  errInstanceCredentials:
+    "Supprimez le nom d'utilisateur ou le mot de passe de l'adresse\u00a0: l'extension se connecte avec OAuth.",
+  errInstancePath:
+    "Entrez uniquement le nom d'hôte de l'instance, sans chemin, requête ni partie «\u00a0#\u00a0» (par exemple contoso.service-now.com).",
   errInstancePort: 'Omettez le port\u00a0: les instances ServiceNow sont accessibles sur le port HTTPS standard.',
-  errInstanceAscii: "Entrez le nom d'hôte en caractères ASCII simples (utilisez sa forme xn-- pour les noms internationaux).",
+  errInstanceAscii:
+    "Entrez le nom d'hôte en caractères ASCII simples (utilisez sa forme xn-- pour les noms internationaux).",
   errInstanceIp: "Entrez un nom d'hôte, et non une adresse IP.",
-  errInstanceBadHost: "«\u00a0{0}\u00a0» n'est pas un nom d'hôte valide\u00a0: utilisez uniquement des lettres, des chiffres, des points et des traits d'union.",
+  errInstanceBadHost:
+    "«\u00a0{0}\u00a0» n'est pas un nom d'hôte valide\u00a0: utilisez uniquement des lettres, des chiffres, des points et des traits d'union.",
   errInstanceNameMissing: 'Ajoutez le nom de votre instance devant service-now.com.',
   errInstanceCloudForm: 'Une adresse cloud ServiceNow a la forme <instance>.service-now.com.',
-  errUserUnknown: "Connecté, mais ServiceNow n'a pas indiqué de quel utilisateur il s'agit. Vérifiez dans User Administration > Users que l'utilisateur d'intégration peut lire son propre enregistrement.",
-  errRedirectNotRegistered: "ServiceNow n'est pas revenu à l'extension. Si vous vous êtes connecté et avez sélectionné Allow, l'URL de redirection n'est probablement pas inscrite\u00a0: dans System OAuth > Application Registry, ouvrez le client OAuth et définissez son champ Redirect URL exactement sur {0}, puis reconnectez-vous. Vérifiez aussi l'ID client.",
+  errUserUnknown:
+    "Connecté, mais ServiceNow n'a pas indiqué de quel utilisateur il s'agit. Vérifiez dans User Administration > Users que l'utilisateur d'intégration peut lire son propre enregistrement.",
+  errRedirectNotRegistered:
+    "ServiceNow n'est pas revenu à l'extension. Si vous vous êtes connecté et avez sélectionné Allow, l'URL de redirection n'est probablement pas inscrite\u00a0: dans System OAuth > Application Registry, ouvrez le client OAuth et définissez son champ Redirect URL exactement sur {0}, puis reconnectez-vous. Vérifiez aussi l'ID client.",
   errStateMismatch: 'La réponse de ServiceNow ne correspond pas à cette connexion (state mismatch). Reconnectez-vous.',
   errAccessDenied: "L'accès a été refusé dans ServiceNow. Reconnectez-vous et sélectionnez Allow.",
   errNotAuthorized: "ServiceNow n'a pas autorisé l'extension. Reconnectez-vous.",
   errNotAuthorizedCode: "ServiceNow n'a pas autorisé l'extension ({0}). Reconnectez-vous.",
-  errInvalidClient: "ServiceNow n'a pas accepté le client OAuth ({0}). Comparez l'ID client avec System OAuth > Application Registry sur {1}. Un client public nécessite «\u00a0PKCE required\u00a0» et aucun secret.",
-  errInvalidClientSecret: "ServiceNow n'a pas accepté le client OAuth ({0}). Comparez l'ID client et le secret client avec System OAuth > Application Registry sur {1}. Un client public nécessite «\u00a0PKCE required\u00a0» et aucun secret.",
-  errRefreshRefused: "ServiceNow n'accepte plus la connexion enregistrée (elle a été révoquée ou a expiré). Reconnectez-vous à ServiceNow.",
-  errSignInRefused: "ServiceNow a refusé la connexion ({0}). Essayez de vous reconnecter\u00a0; si l'échec persiste, vérifiez l'entrée OAuth dans System OAuth > Application Registry.",
-  errNotConnected: "Non connecté à ServiceNow. Connectez-vous depuis la fenêtre contextuelle ou la page d'options de l'extension.",
-  errNotConnectedRetry: "Non connecté à ServiceNow. Connectez-vous depuis la fenêtre contextuelle ou la page d'options de l'extension, puis réessayez.",
+  errInvalidClient:
+    "ServiceNow n'a pas accepté le client OAuth ({0}). Comparez l'ID client avec System OAuth > Application Registry sur {1}. Un client public nécessite «\u00a0PKCE required\u00a0» et aucun secret.",
+  errInvalidClientSecret:
+    "ServiceNow n'a pas accepté le client OAuth ({0}). Comparez l'ID client et le secret client avec System OAuth > Application Registry sur {1}. Un client public nécessite «\u00a0PKCE required\u00a0» et aucun secret.",
+  errRefreshRefused:
+    "ServiceNow n'accepte plus la connexion enregistrée (elle a été révoquée ou a expiré). Reconnectez-vous à ServiceNow.",
+  errSignInRefused:
+    "ServiceNow a refusé la connexion ({0}). Essayez de vous reconnecter\u00a0; si l'échec persiste, vérifiez l'entrée OAuth dans System OAuth > Application Registry.",
+  errNotConnected:
+    "Non connecté à ServiceNow. Connectez-vous depuis la fenêtre contextuelle ou la page d'options de l'extension.",
+  errNotConnectedRetry:
+    "Non connecté à ServiceNow. Connectez-vous depuis la fenêtre contextuelle ou la page d'options de l'extension, puis réessayez.",
   errNotSetUp: "ServiceNow n'est pas encore configuré. Ouvrez les options de l'extension pour entrer votre instance.",
-  errNotSetUpClient: "ServiceNow n'est pas encore configuré. Ouvrez les options de l'extension et entrez votre instance et l'ID client OAuth.",
-  errReconnectNeeded: "ServiceNow n'accepte plus la connexion enregistrée (elle a été révoquée ou a expiré). Reconnectez-vous à ServiceNow depuis la fenêtre contextuelle de l'extension, puis réessayez.",
-  errClientIdInvalid: 'Entrez le Client ID affiché dans System OAuth > Application Registry (lettres, chiffres, «\u00a0-\u00a0», «\u00a0_\u00a0» et «\u00a0.\u00a0» uniquement).',
-  errPermissionNeeded: "L'extension a besoin de votre autorisation pour accéder à {0}. Sélectionnez Connecter dans les options de l'extension et autorisez l'accès lorsque le navigateur le demande.",
-  errBrowserPermissionRefused: "Le navigateur n'a pas autorisé l'accès à {0}. Sélectionnez de nouveau Connecter et autorisez l'accès.",
+  errNotSetUpClient:
+    "ServiceNow n'est pas encore configuré. Ouvrez les options de l'extension et entrez votre instance et l'ID client OAuth.",
+  errReconnectNeeded:
+    "ServiceNow n'accepte plus la connexion enregistrée (elle a été révoquée ou a expiré). Reconnectez-vous à ServiceNow depuis la fenêtre contextuelle de l'extension, puis réessayez.",
+  errClientIdInvalid:
+    'Entrez le Client ID affiché dans System OAuth > Application Registry (lettres, chiffres, «\u00a0-\u00a0», «\u00a0_\u00a0» et «\u00a0.\u00a0» uniquement).',
+  errPermissionNeeded:
+    "L'extension a besoin de votre autorisation pour accéder à {0}. Sélectionnez Connecter dans les options de l'extension et autorisez l'accès lorsque le navigateur le demande.",
+  errBrowserPermissionRefused:
+    "Le navigateur n'a pas autorisé l'accès à {0}. Sélectionnez de nouveau Connecter et autorisez l'accès.",
   errSecretInPortal: "Entrez le secret client dans les options de l'extension, et non dans le portail.",
   stepInstanceNotConfigured: "Entrez votre instance ServiceNow et l'ID client OAuth dans les options de l'extension.",
   stepClientOnAuthorize: "Vérifié lors de l'autorisation.",
-  stepAuthorizedReconnect: "ServiceNow n'accepte plus la connexion enregistrée. Sélectionnez Connecter pour vous reconnecter.",
+  stepAuthorizedReconnect:
+    "ServiceNow n'accepte plus la connexion enregistrée. Sélectionnez Connecter pour vous reconnecter.",
   stepAuthorizedConnect: "Sélectionnez Connecter et connectez-vous à ServiceNow avec l'utilisateur d'intégration.",
-  stepUserPersonal: "Connecté en tant que {0}, qui semble être un compte personnel. Les tickets seront créés au nom de cette personne. Utilisez un utilisateur d'intégration dédié\u00a0: déconnectez-vous, reconnectez-vous et choisissez «\u00a0Not you?\u00a0» sur la page ServiceNow si l'authentification unique a choisi votre propre compte.",
-  stepCreateRolesUnknown: "Impossible de lire les rôles de l'utilisateur\u00a0; la création de tickets sera vérifiée lors de l'envoi du premier ticket.",
+  stepUserPersonal:
+    "Connecté en tant que {0}, qui semble être un compte personnel. Les tickets seront créés au nom de cette personne. Utilisez un utilisateur d'intégration dédié\u00a0: déconnectez-vous, reconnectez-vous et choisissez «\u00a0Not you?\u00a0» sur la page ServiceNow si l'authentification unique a choisi votre propre compte.",
+  stepCreateRolesUnknown:
+    "Impossible de lire les rôles de l'utilisateur\u00a0; la création de tickets sera vérifiée lors de l'envoi du premier ticket.",
   stepCreateNoRole: "{0} n'a aucun rôle permettant de créer des demandes de modification ou des incidents.",
   draftNameEmpty: 'Entrez un nom de tâche.',
   draftNameTooLong: 'Raccourcissez le nom de la tâche à {0}\u00a0caractères (il en compte {1}).',
@@ -258,7 +297,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
   draftDueDatePast: "Choisissez une date d'échéance égale ou postérieure à aujourd'hui.",
   draftSourceInvalid: 'Choisissez la source de la recommandation.',
   draftCategoryInvalid: 'Choisissez une catégorie.',
-  errNotConnectedTicket: "Connectez d'abord l'extension à ServiceNow\u00a0: ouvrez les options de l'extension ou la page d'approvisionnement ServiceNow. Votre ticket reste dans le formulaire.",
+  errNotConnectedTicket:
+    "Connectez d'abord l'extension à ServiceNow\u00a0: ouvrez les options de l'extension ou la page d'approvisionnement ServiceNow. Votre ticket reste dans le formulaire.",
   errDuplicate: "Cette action d'amélioration a déjà {0}. Confirmez pour créer un autre ticket.",
   duplicateWaiting: "un ticket en attente d'envoi",
   errOutboxGone: "Ce ticket n'est plus en attente d'envoi.",
@@ -270,8 +310,11 @@ export const fr: Partial<Record<MessageKey, string>> = {
   errUnknownRequest: 'Requête inconnue «\u00a0{0}\u00a0».',
   errRequestNotAllowed: "«\u00a0{0}\u00a0» ne peut pas être demandé d'ici.",
   errRequestMalformed: 'La requête «\u00a0{0}\u00a0» est mal formée.',
-  errOutboxOtherInstance: "Ce ticket était destiné à {0}, mais l'extension est maintenant configurée pour {1}. Il n'y a pas été envoyé. Abandonnez-le, ou revenez à {0} et sélectionnez Réessayer.",
-  errPortalChangeSettings: "L'instance ou le client ServiceNow d'une connexion existante ne peut être modifié que dans les options de l'extension.",
-  errSettingsChangedDuringSignIn: "Les paramètres ServiceNow ont changé pendant que la fenêtre de connexion était ouverte ; cette connexion a donc été ignorée. Sélectionnez de nouveau Se connecter.",
+  errOutboxOtherInstance:
+    "Ce ticket était destiné à {0}, mais l'extension est maintenant configurée pour {1}. Il n'y a pas été envoyé. Abandonnez-le, ou revenez à {0} et sélectionnez Réessayer.",
+  errPortalChangeSettings:
+    "L'instance ou le client ServiceNow d'une connexion existante ne peut être modifié que dans les options de l'extension.",
+  errSettingsChangedDuringSignIn:
+    'Les paramètres ServiceNow ont changé pendant que la fenêtre de connexion était ouverte ; cette connexion a donc été ignorée. Sélectionnez de nouveau Se connecter.',
   langTag: 'fr',
 };

@@ -48,7 +48,7 @@ describe('_locales', () => {
     expect(Object.keys(LOCALES).sort()).toEqual(['de', 'en', 'fr', 'it', 'ja', 'zh_CN']);
   });
 
-  test('placeholders become the browser\'s $n and a literal $ is escaped', () => {
+  test("placeholders become the browser's $n and a literal $ is escaped", () => {
     expect(toBrowserMessage('{1} of {0} cost $5')).toBe('$2 of $1 cost $$5');
   });
 
@@ -66,7 +66,9 @@ describe('t', () => {
     const messages = JSON.parse(messagesJson(LOCALES[locale]!)) as Record<string, { message: string }>;
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
       const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-      return (messages[key]?.message ?? '').replace(/\$(\d|\$)/g, (_, n: string) => (n === '$' ? '$' : (list[Number(n) - 1] ?? '')));
+      return (messages[key]?.message ?? '').replace(/\$(\d|\$)/g, (_, n: string) =>
+        n === '$' ? '$' : (list[Number(n) - 1] ?? ''),
+      );
     }) as typeof fakeBrowser.i18n.getMessage);
   }
 
@@ -75,7 +77,7 @@ describe('t', () => {
     vi.restoreAllMocks();
   });
 
-  test('follows the browser\'s choice of language', () => {
+  test("follows the browser's choice of language", () => {
     useBrowserLocale('de');
     expect(t('save')).toBe('Speichern');
     expect(uiLang()).toBe('de');
@@ -102,10 +104,15 @@ describe('t', () => {
     expect(() => parseInstance('')).toThrow(de.errInstanceEmpty!);
   });
 
-  test('ServiceNow\'s own words are passed through untranslated, and CJK sentences are not spaced', async () => {
+  test("ServiceNow's own words are passed through untranslated, and CJK sentences are not spaced", async () => {
     useBrowserLocale('ja');
     const { mapHttpError } = await import('../servicenow/errors');
-    const error = mapHttpError(404, { error: { message: 'No Record found' } }, new Headers(), 'contoso.service-now.com');
+    const error = mapHttpError(
+      404,
+      { error: { message: 'No Record found' } },
+      new Headers(),
+      'contoso.service-now.com',
+    );
     expect(error.message).toBe(`${ja.errNotFound}${ja.serviceNowSaid!.replace('{0}', 'No Record found')}`);
   });
 });

@@ -7,7 +7,8 @@ import type { MessageKey } from './en';
 export const it: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
   extName: 'ServiceNow Tickets per Microsoft 365 Security',
-  extDescription: 'Invia le azioni di miglioramento di Microsoft Secure Score a ServiceNow e segui i ticket nel portale Microsoft Defender.',
+  extDescription:
+    'Invia le azioni di miglioramento di Microsoft Secure Score a ServiceNow e segui i ticket nel portale Microsoft Defender.',
   state_not_configured: 'Non configurato',
   state_not_connected: 'Non connesso',
   state_connecting: 'Connessione in corso…',
@@ -35,7 +36,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   lastSync: 'Ultima sincronizzazione',
   never: 'mai',
   waitingTickets: 'Ticket in attesa di invio',
-  refreshExpiresSoon: "L'accesso a ServiceNow scade il {0}. Riconnettiti prima di tale data per continuare a sincronizzare i ticket.",
+  refreshExpiresSoon:
+    "L'accesso a ServiceNow scade il {0}. Riconnettiti prima di tale data per continuare a sincronizzare i ticket.",
   optionsTitle: 'ServiceNow Tickets for Microsoft 365 Security',
   connection: 'Connessione',
   instanceLabel: 'Istanza ServiceNow',
@@ -46,24 +48,30 @@ export const it: Partial<Record<MessageKey, string>> = {
   clientSecretHint: 'Lascia vuoto il campo per un client pubblico con "PKCE required" (consigliato).',
   removeSecret: 'Rimuovi il segreto salvato',
   redirectUrlLabel: 'URL di reindirizzamento da registrare in ServiceNow',
-  redirectUrlHint: 'In ServiceNow apri System OAuth > Application Registry, crea "an OAuth API endpoint for external clients" (un endpoint API OAuth per client esterni) e imposta il relativo Redirect URL esattamente su questo indirizzo.',
+  redirectUrlHint:
+    'In ServiceNow apri System OAuth > Application Registry, crea "an OAuth API endpoint for external clients" (un endpoint API OAuth per client esterni) e imposta il relativo Redirect URL esattamente su questo indirizzo.',
   copy: "Copia l'URL di reindirizzamento",
   copied: 'Copiato',
   save: 'Salva',
   saved: 'Salvato',
   removeConnection: 'Rimuovi connessione',
-  removeConnectionConfirm: "Rimuovere la connessione? L'estensione revoca il proprio accesso a ServiceNow ed elimina l'istanza, il client e tutti i ticket memorizzati nella cache.",
+  removeConnectionConfirm:
+    "Rimuovere la connessione? L'estensione revoca il proprio accesso a ServiceNow ed elimina l'istanza, il client e tutti i ticket memorizzati nella cache.",
   removed: 'Connessione rimossa.',
   dataTitle: 'Dati scambiati da questa estensione',
-  dataStored: "Archiviati in questo browser, solo nello spazio di archiviazione in background dell'estensione: nome dell'istanza ServiceNow, ID client e segreto client OAuth, token di accesso e di aggiornamento.",
-  dataSent: "Inviati alla tua istanza ServiceNow quando crei un ticket: il tuo ID utente del portale, nome e descrizione dell'attività, priorità, data di scadenza, origine e categoria della raccomandazione e un collegamento all'azione di miglioramento.",
+  dataStored:
+    "Archiviati in questo browser, solo nello spazio di archiviazione in background dell'estensione: nome dell'istanza ServiceNow, ID client e segreto client OAuth, token di accesso e di aggiornamento.",
+  dataSent:
+    "Inviati alla tua istanza ServiceNow quando crei un ticket: il tuo ID utente del portale, nome e descrizione dell'attività, priorità, data di scadenza, origine e categoria della raccomandazione e un collegamento all'azione di miglioramento.",
   dataNothingElse: 'Nessun dato viene inviato altrove. Nessuna telemetria.',
   privacyLink: 'Informativa sulla privacy',
   useServiceNowTitle: 'Usi ServiceNow?',
-  useServiceNowBody: 'Invia le azioni di miglioramento a ServiceNow come richieste di modifica o incidenti e monitorale da qui.',
+  useServiceNowBody:
+    'Invia le azioni di miglioramento a ServiceNow come richieste di modifica o incidenti e monitorale da qui.',
   getStarted: 'Connetti a ServiceNow',
   provisioningTitle: 'Provisioning dei ticket ServiceNow',
-  provisioningIntro: "Connetti il portale di Microsoft Defender alla tua istanza ServiceNow. Ogni passaggio deve riuscire prima che sia possibile creare ticket.",
+  provisioningIntro:
+    'Connetti il portale di Microsoft Defender alla tua istanza ServiceNow. Ogni passaggio deve riuscire prima che sia possibile creare ticket.',
   secretInOptions: "Se il client OAuth ha un segreto client, immettilo nelle opzioni dell'estensione.",
   dedicatedHint: "Accedi con l'utente di integrazione dedicato, non con il tuo account personale.",
   formTitle: 'Crea un ticket ServiceNow',
@@ -101,7 +109,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   openInServiceNow: 'Apri {0} in ServiceNow',
   queued: 'Il ticket è stato salvato e verrà inviato automaticamente quando ServiceNow risponderà. {0}',
   failedKept: 'Il ticket non è stato creato: {0} È stato salvato; seleziona Riprova dopo aver risolto il problema.',
-  notConnectedForm: "L'estensione non è ancora connessa a ServiceNow. Connettila prima; quello che scrivi qui viene conservato.",
+  notConnectedForm:
+    "L'estensione non è ancora connessa a ServiceNow. Connettila prima; quello che scrivi qui viene conservato.",
   connectNow: 'Connetti a ServiceNow',
   existingTitle: 'Esiste già un ticket per questa azione di miglioramento',
   existingWaiting: 'in attesa di invio',
@@ -131,7 +140,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   stateUnknown: 'Stato {0}',
   stateNone: 'Nessuno stato',
   recentTickets: 'Ticket recenti',
-  noChangesYet: "Ancora nessuna richiesta di modifica. Condividi un'azione di miglioramento con ServiceNow o crea un ticket.",
+  noChangesYet:
+    "Ancora nessuna richiesta di modifica. Condividi un'azione di miglioramento con ServiceNow o crea un ticket.",
   noIncidentsYet: "Ancora nessun incidente. Condividi un'azione di miglioramento con ServiceNow o crea un ticket.",
   noTickets: 'nessuno',
   dueOn: 'Scadenza: {0}',
@@ -145,7 +155,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   lastSyncedAt: 'Ultima sincronizzazione: {0}',
   notSyncedYet: 'Non ancora sincronizzato',
   nextRetryAt: 'Prossimo tentativo: {0}.',
-  reconnectNotice: "Riconnessione necessaria: ServiceNow non accetta più l'accesso dell'estensione. Seleziona Gestisci la configurazione di ServiceNow e riconnettiti. I ticket seguenti risalgono all'ultima sincronizzazione.",
+  reconnectNotice:
+    "Riconnessione necessaria: ServiceNow non accetta più l'accesso dell'estensione. Seleziona Gestisci la configurazione di ServiceNow e riconnettiti. I ticket seguenti risalgono all'ultima sincronizzazione.",
   serviceNowLabel: 'ServiceNow:',
   moreTickets: '+{0} altri',
   ticketsTitle: 'Ticket',
@@ -175,7 +186,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   nextPage: 'Successiva',
   listNotConnected: "Connetti l'estensione a ServiceNow per visualizzare qui i tuoi ticket.",
   ticketStatesTitle: 'Stati dei ticket',
-  ticketStatesHint: "Rinomina gli stati come li chiama il tuo team (massimo {0} caratteri ciascuno). I nomi vengono usati nelle schede, nell'elenco dei ticket e accanto alle azioni di miglioramento.",
+  ticketStatesHint:
+    "Rinomina gli stati come li chiama il tuo team (massimo {0} caratteri ciascuno). I nomi vengono usati nelle schede, nell'elenco dei ticket e accanto alle azioni di miglioramento.",
   changeStatesLegend: 'Stati delle richieste di modifica',
   incidentStatesLegend: 'Stati degli incidenti',
   stateNameEmpty: 'Immetti un nome.',
@@ -192,9 +204,12 @@ export const it: Partial<Record<MessageKey, string>> = {
   everyMinute: 'ogni minuto',
   everyMinutes: 'ogni {0} minuti',
   serviceNowSaid: 'Risposta di ServiceNow: "{0}".',
-  fixCrossScope: 'In ServiceNow apri System Definition > Tables, trova "Application Registries" (oauth_entity), imposta "Accessible from" su "All application scopes", seleziona "Can read" e riprova.',
-  fixRole: "In ServiceNow apri User Administration > Users, seleziona l'utente di integrazione e assegnagli il ruolo itil (o un ruolo di gestione delle modifiche), quindi riprova.",
-  errInstanceUnreachable: "{0} non ha risposto come un'istanza ServiceNow. Controlla il nome dell'istanza nelle opzioni; un'istanza per sviluppatori potrebbe essere in ibernazione (riattivala su developer.servicenow.com), quindi riprova.",
+  fixCrossScope:
+    'In ServiceNow apri System Definition > Tables, trova "Application Registries" (oauth_entity), imposta "Accessible from" su "All application scopes", seleziona "Can read" e riprova.',
+  fixRole:
+    "In ServiceNow apri User Administration > Users, seleziona l'utente di integrazione e assegnagli il ruolo itil (o un ruolo di gestione delle modifiche), quindi riprova.",
+  errInstanceUnreachable:
+    "{0} non ha risposto come un'istanza ServiceNow. Controlla il nome dell'istanza nelle opzioni; un'istanza per sviluppatori potrebbe essere in ibernazione (riattivala su developer.servicenow.com), quindi riprova.",
   errSignInRejected: "ServiceNow non accetta più l'accesso dell'estensione. Riconnettiti dall'estensione.",
   errCrossScope: "ServiceNow ha negato l'accesso a causa di un criterio di accesso tra ambiti (cross-scope).",
   errMissingRole: "L'utente ServiceNow non è autorizzato a eseguire questa operazione.",
@@ -205,7 +220,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   errTimeout: '{0} non ha risposto in tempo. Controlla la rete e riprova.',
   errOffline: "Sei offline. L'estensione riprenderà quando la rete sarà di nuovo disponibile.",
   errNetwork: "Impossibile raggiungere {0}. Controlla il nome dell'istanza e la connessione di rete, quindi riprova.",
-  errBadResponse: "ServiceNow ha inviato una risposta imprevista ({0}). Riprova; se il problema persiste, verifica che l'istanza sia un'istanza ServiceNow standard.",
+  errBadResponse:
+    "ServiceNow ha inviato una risposta imprevista ({0}). Riprova; se il problema persiste, verifica che l'istanza sia un'istanza ServiceNow standard.",
   badResponseNoAccessToken: 'nessun token di accesso nella risposta del token',
   badResponseNoRefreshToken: 'nessun token di aggiornamento nella risposta del token',
   errInstanceEmpty: 'Immetti la tua istanza ServiceNow, ad esempio "contoso" o "contoso.service-now.com".',
@@ -214,38 +230,53 @@ export const it: Partial<Record<MessageKey, string>> = {
   errInstanceHttps: 'ServiceNow è raggiungibile solo tramite HTTPS: usa https:// invece di {0}://.',
   errInstanceNotHost: 'Immetti un nome host come contoso.service-now.com, non un altro tipo di indirizzo.',
   errInstanceCredentials: "Rimuovi il nome utente o la password dall'indirizzo: l'estensione accede con OAuth.",
-  errInstancePath: 'Immetti solo il nome host dell\'istanza, senza percorso, query o parte "#" (ad esempio contoso.service-now.com).',
+  errInstancePath:
+    'Immetti solo il nome host dell\'istanza, senza percorso, query o parte "#" (ad esempio contoso.service-now.com).',
   errInstancePort: 'Ometti la porta: le istanze ServiceNow sono raggiungibili sulla porta HTTPS standard.',
   errInstanceAscii: 'Immetti il nome host in semplici caratteri ASCII (per i nomi internazionali usa la forma xn--).',
   errInstanceIp: 'Immetti un nome host, non un indirizzo IP.',
   errInstanceBadHost: '"{0}" non è un nome host valido: usa solo lettere, cifre, punti e trattini.',
   errInstanceNameMissing: "Aggiungi il nome dell'istanza davanti a service-now.com.",
   errInstanceCloudForm: 'Un indirizzo cloud ServiceNow ha la forma <istanza>.service-now.com.',
-  errUserUnknown: "Accesso eseguito, ma ServiceNow non ha indicato di quale utente si tratta. Verifica in User Administration > Users che l'utente di integrazione possa leggere il proprio record.",
-  errRedirectNotRegistered: "ServiceNow non è tornato all'estensione. Se hai eseguito l'accesso e selezionato Allow, probabilmente l'URL di reindirizzamento non è registrato: in System OAuth > Application Registry apri il client OAuth e imposta il relativo Redirect URL esattamente su {0}, quindi connettiti di nuovo. Controlla anche l'ID client.",
+  errUserUnknown:
+    "Accesso eseguito, ma ServiceNow non ha indicato di quale utente si tratta. Verifica in User Administration > Users che l'utente di integrazione possa leggere il proprio record.",
+  errRedirectNotRegistered:
+    "ServiceNow non è tornato all'estensione. Se hai eseguito l'accesso e selezionato Allow, probabilmente l'URL di reindirizzamento non è registrato: in System OAuth > Application Registry apri il client OAuth e imposta il relativo Redirect URL esattamente su {0}, quindi connettiti di nuovo. Controlla anche l'ID client.",
   errStateMismatch: 'La risposta di ServiceNow non corrisponde a questo accesso (state mismatch). Connettiti di nuovo.',
   errAccessDenied: "L'accesso è stato negato in ServiceNow. Connettiti di nuovo e seleziona Allow.",
   errNotAuthorized: "ServiceNow non ha autorizzato l'estensione. Connettiti di nuovo.",
   errNotAuthorizedCode: "ServiceNow non ha autorizzato l'estensione ({0}). Connettiti di nuovo.",
-  errInvalidClient: 'ServiceNow non ha accettato il client OAuth ({0}). Confronta l\'ID client con System OAuth > Application Registry su {1}. Un client pubblico richiede "PKCE required" e nessun segreto.',
-  errInvalidClientSecret: 'ServiceNow non ha accettato il client OAuth ({0}). Confronta l\'ID client e il segreto client con System OAuth > Application Registry su {1}. Un client pubblico richiede "PKCE required" e nessun segreto.',
-  errRefreshRefused: "ServiceNow non accetta più l'accesso salvato (è stato revocato o è scaduto). Riconnettiti a ServiceNow.",
-  errSignInRefused: "ServiceNow ha rifiutato l'accesso ({0}). Prova a connetterti di nuovo; se continua a non riuscire, controlla la voce OAuth in System OAuth > Application Registry.",
+  errInvalidClient:
+    'ServiceNow non ha accettato il client OAuth ({0}). Confronta l\'ID client con System OAuth > Application Registry su {1}. Un client pubblico richiede "PKCE required" e nessun segreto.',
+  errInvalidClientSecret:
+    'ServiceNow non ha accettato il client OAuth ({0}). Confronta l\'ID client e il segreto client con System OAuth > Application Registry su {1}. Un client pubblico richiede "PKCE required" e nessun segreto.',
+  errRefreshRefused:
+    "ServiceNow non accetta più l'accesso salvato (è stato revocato o è scaduto). Riconnettiti a ServiceNow.",
+  errSignInRefused:
+    "ServiceNow ha rifiutato l'accesso ({0}). Prova a connetterti di nuovo; se continua a non riuscire, controlla la voce OAuth in System OAuth > Application Registry.",
   errNotConnected: "Non connesso a ServiceNow. Connettiti dal popup o dalla pagina delle opzioni dell'estensione.",
-  errNotConnectedRetry: "Non connesso a ServiceNow. Connettiti dal popup o dalla pagina delle opzioni dell'estensione, quindi riprova.",
+  errNotConnectedRetry:
+    "Non connesso a ServiceNow. Connettiti dal popup o dalla pagina delle opzioni dell'estensione, quindi riprova.",
   errNotSetUp: "ServiceNow non è ancora configurato. Apri le opzioni dell'estensione per immettere la tua istanza.",
-  errNotSetUpClient: "ServiceNow non è ancora configurato. Apri le opzioni dell'estensione e immetti l'istanza e l'ID client OAuth.",
-  errReconnectNeeded: "ServiceNow non accetta più l'accesso salvato (è stato revocato o è scaduto). Riconnettiti a ServiceNow dal popup dell'estensione, quindi riprova.",
-  errClientIdInvalid: 'Immetti il Client ID indicato in System OAuth > Application Registry (solo lettere, cifre, "-", "_" e ".").',
-  errPermissionNeeded: "L'estensione ha bisogno della tua autorizzazione per raggiungere {0}. Seleziona Connetti nelle opzioni dell'estensione e consenti l'accesso quando il browser lo chiede.",
-  errBrowserPermissionRefused: "Il browser non ha consentito l'accesso a {0}. Seleziona di nuovo Connetti e consenti l'accesso.",
+  errNotSetUpClient:
+    "ServiceNow non è ancora configurato. Apri le opzioni dell'estensione e immetti l'istanza e l'ID client OAuth.",
+  errReconnectNeeded:
+    "ServiceNow non accetta più l'accesso salvato (è stato revocato o è scaduto). Riconnettiti a ServiceNow dal popup dell'estensione, quindi riprova.",
+  errClientIdInvalid:
+    'Immetti il Client ID indicato in System OAuth > Application Registry (solo lettere, cifre, "-", "_" e ".").',
+  errPermissionNeeded:
+    "L'estensione ha bisogno della tua autorizzazione per raggiungere {0}. Seleziona Connetti nelle opzioni dell'estensione e consenti l'accesso quando il browser lo chiede.",
+  errBrowserPermissionRefused:
+    "Il browser non ha consentito l'accesso a {0}. Seleziona di nuovo Connetti e consenti l'accesso.",
   errSecretInPortal: "Immetti il segreto client nelle opzioni dell'estensione, non nel portale.",
   stepInstanceNotConfigured: "Immetti l'istanza ServiceNow e l'ID client OAuth nelle opzioni dell'estensione.",
   stepClientOnAuthorize: "Verificato al momento dell'autorizzazione.",
   stepAuthorizedReconnect: "ServiceNow non accetta più l'accesso salvato. Seleziona Connetti per accedere di nuovo.",
   stepAuthorizedConnect: "Seleziona Connetti e accedi a ServiceNow con l'utente di integrazione.",
-  stepUserPersonal: 'Accesso eseguito come {0}, che sembra un account personale. I ticket verranno creati a nome di questa persona. Usa un utente di integrazione dedicato: disconnettiti, connettiti di nuovo e scegli "Not you?" nella pagina di ServiceNow se l\'accesso Single Sign-On ha selezionato il tuo account.',
-  stepCreateRolesUnknown: "Impossibile leggere i ruoli dell'utente; la possibilità di creare ticket verrà verificata all'invio del primo ticket.",
+  stepUserPersonal:
+    'Accesso eseguito come {0}, che sembra un account personale. I ticket verranno creati a nome di questa persona. Usa un utente di integrazione dedicato: disconnettiti, connettiti di nuovo e scegli "Not you?" nella pagina di ServiceNow se l\'accesso Single Sign-On ha selezionato il tuo account.',
+  stepCreateRolesUnknown:
+    "Impossibile leggere i ruoli dell'utente; la possibilità di creare ticket verrà verificata all'invio del primo ticket.",
   stepCreateNoRole: '{0} non ha alcun ruolo che consenta di creare richieste di modifica o incidenti.',
   draftNameEmpty: "Immetti un nome per l'attività.",
   draftNameTooLong: "Accorcia il nome dell'attività a {0} caratteri (ora ne ha {1}).",
@@ -258,7 +289,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   draftDueDatePast: 'Scegli come data di scadenza oggi o un giorno successivo.',
   draftSourceInvalid: "Scegli l'origine della raccomandazione.",
   draftCategoryInvalid: 'Scegli una categoria.',
-  errNotConnectedTicket: "Connetti prima l'estensione a ServiceNow: apri le opzioni dell'estensione o la pagina di provisioning di ServiceNow. Il ticket resta nel modulo.",
+  errNotConnectedTicket:
+    "Connetti prima l'estensione a ServiceNow: apri le opzioni dell'estensione o la pagina di provisioning di ServiceNow. Il ticket resta nel modulo.",
   errDuplicate: 'Per questa azione di miglioramento esiste già {0}. Conferma per creare un altro ticket.',
   duplicateWaiting: 'un ticket in attesa di invio',
   errOutboxGone: 'Questo ticket non è più in attesa di invio.',
@@ -270,8 +302,11 @@ export const it: Partial<Record<MessageKey, string>> = {
   errUnknownRequest: 'Richiesta sconosciuta "{0}".',
   errRequestNotAllowed: '"{0}" non può essere richiesto da qui.',
   errRequestMalformed: 'La richiesta "{0}" non è valida.',
-  errOutboxOtherInstance: "Questo ticket era destinato a {0}, ma l'estensione è ora configurata per {1}. Non è stato inviato lì. Eliminalo oppure torna a {0} e seleziona Riprova.",
-  errPortalChangeSettings: "L'istanza o il client ServiceNow di una connessione esistente si può modificare solo nelle opzioni dell'estensione.",
-  errSettingsChangedDuringSignIn: "Le impostazioni di ServiceNow sono cambiate mentre la finestra di accesso era aperta, quindi l'accesso è stato annullato. Seleziona di nuovo Connetti.",
+  errOutboxOtherInstance:
+    "Questo ticket era destinato a {0}, ma l'estensione è ora configurata per {1}. Non è stato inviato lì. Eliminalo oppure torna a {0} e seleziona Riprova.",
+  errPortalChangeSettings:
+    "L'istanza o il client ServiceNow di una connessione esistente si può modificare solo nelle opzioni dell'estensione.",
+  errSettingsChangedDuringSignIn:
+    "Le impostazioni di ServiceNow sono cambiate mentre la finestra di accesso era aperta, quindi l'accesso è stato annullato. Seleziona di nuovo Connetti.",
   langTag: 'it',
 };

@@ -7,7 +7,8 @@ import type { MessageKey } from './en';
 export const ja: Partial<Record<MessageKey, string>> = {
   productName: 'ServiceNow Tickets',
   extName: 'Microsoft 365 Security 用 ServiceNow Tickets',
-  extDescription: 'Microsoft セキュア スコアの改善アクションを ServiceNow に送信し、Microsoft Defender ポータルでチケットを追跡します。',
+  extDescription:
+    'Microsoft セキュア スコアの改善アクションを ServiceNow に送信し、Microsoft Defender ポータルでチケットを追跡します。',
   state_not_configured: '未設定',
   state_not_connected: '未接続',
   state_connecting: '接続しています…',
@@ -35,7 +36,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   lastSync: '最終同期',
   never: 'なし',
   waitingTickets: '送信待ちのチケット',
-  refreshExpiresSoon: 'ServiceNow へのサインインは {0} に期限切れになります。チケットの同期を続けるには、それまでに再接続してください。',
+  refreshExpiresSoon:
+    'ServiceNow へのサインインは {0} に期限切れになります。チケットの同期を続けるには、それまでに再接続してください。',
   optionsTitle: 'ServiceNow Tickets for Microsoft 365 Security',
   connection: '接続',
   instanceLabel: 'ServiceNow インスタンス',
@@ -46,25 +48,31 @@ export const ja: Partial<Record<MessageKey, string>> = {
   clientSecretHint: '[PKCE required] が有効なパブリック クライアントの場合は空欄のままにしてください (推奨)。',
   removeSecret: '保存済みのシークレットを削除',
   redirectUrlLabel: 'ServiceNow に登録するリダイレクト URL',
-  redirectUrlHint: 'ServiceNow で System OAuth > Application Registry を開き、[an OAuth API endpoint for external clients] (外部クライアント用の OAuth API エンドポイント) を作成して、その Redirect URL をこのアドレスと完全に一致する値に設定してください。',
+  redirectUrlHint:
+    'ServiceNow で System OAuth > Application Registry を開き、[an OAuth API endpoint for external clients] (外部クライアント用の OAuth API エンドポイント) を作成して、その Redirect URL をこのアドレスと完全に一致する値に設定してください。',
   copy: 'リダイレクト URL をコピー',
   copied: 'コピーしました',
   save: '保存',
   saved: '保存しました',
   removeConnection: '接続を削除',
-  removeConnectionConfirm: '接続を削除しますか? 拡張機能は ServiceNow へのサインインを取り消し、インスタンス、クライアント、キャッシュされたすべてのチケットを削除します。',
+  removeConnectionConfirm:
+    '接続を削除しますか? 拡張機能は ServiceNow へのサインインを取り消し、インスタンス、クライアント、キャッシュされたすべてのチケットを削除します。',
   removed: '接続を削除しました。',
   dataTitle: 'この拡張機能がやり取りするデータ',
-  dataStored: 'このブラウザー内の、拡張機能のバックグラウンド ストレージにのみ保存: ServiceNow インスタンス名、OAuth クライアント ID とシークレット、アクセス トークンと更新トークン。',
-  dataSent: 'チケットの作成時に ServiceNow インスタンスに送信: ポータルのユーザー ID、タスク名と説明、優先度、期日、推奨事項のソースとカテゴリ、改善アクションへのリンク。',
+  dataStored:
+    'このブラウザー内の、拡張機能のバックグラウンド ストレージにのみ保存: ServiceNow インスタンス名、OAuth クライアント ID とシークレット、アクセス トークンと更新トークン。',
+  dataSent:
+    'チケットの作成時に ServiceNow インスタンスに送信: ポータルのユーザー ID、タスク名と説明、優先度、期日、推奨事項のソースとカテゴリ、改善アクションへのリンク。',
   dataNothingElse: 'これ以外の送信先はありません。テレメトリも送信しません。',
   privacyLink: 'プライバシーに関する声明',
   useServiceNowTitle: 'ServiceNow をご利用ですか?',
   useServiceNowBody: '改善アクションを変更要求またはインシデントとして ServiceNow に送信し、ここで追跡できます。',
   getStarted: 'ServiceNow に接続',
   provisioningTitle: 'ServiceNow チケット連携のプロビジョニング',
-  provisioningIntro: 'Microsoft Defender ポータルを ServiceNow インスタンスに接続します。チケットを作成するには、すべての手順が成功している必要があります。',
-  secretInOptions: 'OAuth クライアントにクライアント シークレットがある場合は、拡張機能のオプションで入力してください。',
+  provisioningIntro:
+    'Microsoft Defender ポータルを ServiceNow インスタンスに接続します。チケットを作成するには、すべての手順が成功している必要があります。',
+  secretInOptions:
+    'OAuth クライアントにクライアント シークレットがある場合は、拡張機能のオプションで入力してください。',
   dedicatedHint: '個人のアカウントではなく、専用の統合ユーザーとしてサインインしてください。',
   formTitle: 'ServiceNow チケットの作成',
   formSubtitle: '改善アクション: {0}',
@@ -100,8 +108,10 @@ export const ja: Partial<Record<MessageKey, string>> = {
   created: 'ServiceNow に {0} を作成しました。',
   openInServiceNow: 'ServiceNow で {0} を開く',
   queued: 'チケットは保存されました。ServiceNow が応答すると自動的に送信されます。{0}',
-  failedKept: 'チケットは作成されませんでした: {0} チケットは保存されています。問題が解決したら [再試行] を選択してください。',
-  notConnectedForm: 'この拡張機能はまだ ServiceNow に接続されていません。先に接続してください。ここに入力した内容は保持されます。',
+  failedKept:
+    'チケットは作成されませんでした: {0} チケットは保存されています。問題が解決したら [再試行] を選択してください。',
+  notConnectedForm:
+    'この拡張機能はまだ ServiceNow に接続されていません。先に接続してください。ここに入力した内容は保持されます。',
   connectNow: 'ServiceNow に接続',
   existingTitle: 'この改善アクションには既にチケットがあります',
   existingWaiting: '送信待ち',
@@ -132,7 +142,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   stateNone: '状態なし',
   recentTickets: '最近のチケット',
   noChangesYet: '変更要求はまだありません。改善アクションを ServiceNow に共有するか、チケットを作成してください。',
-  noIncidentsYet: 'インシデントはまだありません。改善アクションを ServiceNow に共有するか、チケットを作成してください。',
+  noIncidentsYet:
+    'インシデントはまだありません。改善アクションを ServiceNow に共有するか、チケットを作成してください。',
   noTickets: 'なし',
   dueOn: '期日: {0}',
   overdue: '期限超過',
@@ -145,7 +156,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   lastSyncedAt: '最終同期: {0}',
   notSyncedYet: '未同期',
   nextRetryAt: '次回の試行: {0}。',
-  reconnectNotice: '再接続が必要です: ServiceNow は拡張機能のサインインを受け付けなくなりました。[ServiceNow の構成を管理] を選択して再接続してください。以下のチケットは前回の同期時点のものです。',
+  reconnectNotice:
+    '再接続が必要です: ServiceNow は拡張機能のサインインを受け付けなくなりました。[ServiceNow の構成を管理] を選択して再接続してください。以下のチケットは前回の同期時点のものです。',
   serviceNowLabel: 'ServiceNow:',
   moreTickets: '他 {0} 件',
   ticketsTitle: 'チケット',
@@ -175,7 +187,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   nextPage: '次へ',
   listNotConnected: 'ここにチケットを表示するには、拡張機能を ServiceNow に接続してください。',
   ticketStatesTitle: 'チケットの状態',
-  ticketStatesHint: 'チームでの呼び方に合わせて状態の名前を変更できます (それぞれ {0} 文字以内)。名前は、カード、チケット一覧、改善アクションの横に表示されます。',
+  ticketStatesHint:
+    'チームでの呼び方に合わせて状態の名前を変更できます (それぞれ {0} 文字以内)。名前は、カード、チケット一覧、改善アクションの横に表示されます。',
   changeStatesLegend: '変更要求の状態',
   incidentStatesLegend: 'インシデントの状態',
   stateNameEmpty: '名前を入力してください。',
@@ -192,9 +205,12 @@ export const ja: Partial<Record<MessageKey, string>> = {
   everyMinute: '1 分ごと',
   everyMinutes: '{0} 分ごと',
   serviceNowSaid: 'ServiceNow の応答: 「{0}」。',
-  fixCrossScope: 'ServiceNow で System Definition > Tables を開き、[Application Registries] (oauth_entity) を探して、[Accessible from] を [All application scopes] に設定し、[Can read] をオンにしてから、もう一度お試しください。',
-  fixRole: 'ServiceNow で User Administration > Users を開き、統合ユーザーを選択して itil ロール (または変更管理のロール) を付与してから、もう一度お試しください。',
-  errInstanceUnreachable: '{0} は ServiceNow インスタンスとして応答しませんでした。オプションでインスタンス名を確認してください。開発者インスタンスは休止状態の可能性があります (developer.servicenow.com で起動してください)。その後、もう一度お試しください。',
+  fixCrossScope:
+    'ServiceNow で System Definition > Tables を開き、[Application Registries] (oauth_entity) を探して、[Accessible from] を [All application scopes] に設定し、[Can read] をオンにしてから、もう一度お試しください。',
+  fixRole:
+    'ServiceNow で User Administration > Users を開き、統合ユーザーを選択して itil ロール (または変更管理のロール) を付与してから、もう一度お試しください。',
+  errInstanceUnreachable:
+    '{0} は ServiceNow インスタンスとして応答しませんでした。オプションでインスタンス名を確認してください。開発者インスタンスは休止状態の可能性があります (developer.servicenow.com で起動してください)。その後、もう一度お試しください。',
   errSignInRejected: 'ServiceNow は拡張機能のサインインを受け付けなくなりました。拡張機能で再接続してください。',
   errCrossScope: 'クロススコープ アクセス ポリシーにより、ServiceNow がアクセスを拒否しました。',
   errMissingRole: 'この ServiceNow ユーザーには、この操作を行う権限がありません。',
@@ -205,47 +221,68 @@ export const ja: Partial<Record<MessageKey, string>> = {
   errTimeout: '{0} が時間内に応答しませんでした。ネットワークを確認して、もう一度お試しください。',
   errOffline: 'オフラインです。ネットワークが回復すると、拡張機能は処理を再開します。',
   errNetwork: '{0} に接続できませんでした。インスタンス名とネットワーク接続を確認してから、もう一度お試しください。',
-  errBadResponse: 'ServiceNow から予期しない応答がありました ({0})。もう一度お試しください。問題が解決しない場合は、インスタンスが標準の ServiceNow インスタンスであることを確認してください。',
+  errBadResponse:
+    'ServiceNow から予期しない応答がありました ({0})。もう一度お試しください。問題が解決しない場合は、インスタンスが標準の ServiceNow インスタンスであることを確認してください。',
   badResponseNoAccessToken: 'トークンの応答にアクセス トークンがありません',
   badResponseNoRefreshToken: 'トークンの応答に更新トークンがありません',
   errInstanceEmpty: 'ServiceNow インスタンスを入力してください (例: contoso、contoso.service-now.com)。',
   errInstanceTooLong: 'インスタンス名が長すぎるため、ホスト名として使用できません。',
   errInstanceSpaces: 'インスタンス名にスペースを含めることはできません。',
   errInstanceHttps: 'ServiceNow には HTTPS でのみ接続できます。{0}:// ではなく https:// を使用してください。',
-  errInstanceNotHost: 'contoso.service-now.com のようなホスト名を入力してください。別の種類のアドレスは使用できません。',
+  errInstanceNotHost:
+    'contoso.service-now.com のようなホスト名を入力してください。別の種類のアドレスは使用できません。',
   errInstanceCredentials: 'アドレスからユーザー名とパスワードを削除してください。拡張機能は OAuth でサインインします。',
-  errInstancePath: 'パス、クエリ、「#」以降の部分を付けずに、インスタンスのホスト名だけを入力してください (例: contoso.service-now.com)。',
+  errInstancePath:
+    'パス、クエリ、「#」以降の部分を付けずに、インスタンスのホスト名だけを入力してください (例: contoso.service-now.com)。',
   errInstancePort: 'ポートは省略してください。ServiceNow インスタンスには標準の HTTPS ポートで接続します。',
   errInstanceAscii: 'ホスト名は ASCII 文字で入力してください (国際化ドメイン名には xn-- 形式を使用してください)。',
   errInstanceIp: 'IP アドレスではなく、ホスト名を入力してください。',
   errInstanceBadHost: '「{0}」は有効なホスト名ではありません。英字、数字、ピリオド、ハイフンのみを使用してください。',
   errInstanceNameMissing: 'service-now.com の前にインスタンス名を追加してください。',
   errInstanceCloudForm: 'ServiceNow クラウドのアドレスは <インスタンス>.service-now.com の形式です。',
-  errUserUnknown: 'サインインしましたが、ServiceNow はどのユーザーかを返しませんでした。User Administration > Users で、統合ユーザーが自身のレコードを読み取れることを確認してください。',
-  errRedirectNotRegistered: 'ServiceNow から拡張機能に戻りませんでした。サインインして [Allow] を選択した場合は、リダイレクト URL が登録されていない可能性があります。System OAuth > Application Registry で OAuth クライアントを開き、その Redirect URL を {0} と完全に一致する値に設定してから、もう一度接続してください。クライアント ID も確認してください。',
-  errStateMismatch: 'ServiceNow からの応答がこのサインインと一致しませんでした (state mismatch)。もう一度接続してください。',
+  errUserUnknown:
+    'サインインしましたが、ServiceNow はどのユーザーかを返しませんでした。User Administration > Users で、統合ユーザーが自身のレコードを読み取れることを確認してください。',
+  errRedirectNotRegistered:
+    'ServiceNow から拡張機能に戻りませんでした。サインインして [Allow] を選択した場合は、リダイレクト URL が登録されていない可能性があります。System OAuth > Application Registry で OAuth クライアントを開き、その Redirect URL を {0} と完全に一致する値に設定してから、もう一度接続してください。クライアント ID も確認してください。',
+  errStateMismatch:
+    'ServiceNow からの応答がこのサインインと一致しませんでした (state mismatch)。もう一度接続してください。',
   errAccessDenied: 'ServiceNow でアクセスが拒否されました。もう一度接続して、[Allow] を選択してください。',
   errNotAuthorized: 'ServiceNow は拡張機能を承認しませんでした。もう一度接続してください。',
   errNotAuthorizedCode: 'ServiceNow は拡張機能を承認しませんでした ({0})。もう一度接続してください。',
-  errInvalidClient: 'ServiceNow は OAuth クライアントを受け付けませんでした ({0})。{1} の System OAuth > Application Registry と照らし合わせて、クライアント ID を確認してください。パブリック クライアントには [PKCE required] が必要で、シークレットは不要です。',
-  errInvalidClientSecret: 'ServiceNow は OAuth クライアントを受け付けませんでした ({0})。{1} の System OAuth > Application Registry と照らし合わせて、クライアント ID とクライアント シークレットを確認してください。パブリック クライアントには [PKCE required] が必要で、シークレットは不要です。',
-  errRefreshRefused: 'ServiceNow は保存済みのサインインを受け付けなくなりました (取り消されたか、期限切れです)。ServiceNow に再接続してください。',
-  errSignInRefused: 'ServiceNow がサインインを拒否しました ({0})。もう一度接続してください。失敗が続く場合は、System OAuth > Application Registry の OAuth エントリを確認してください。',
-  errNotConnected: 'ServiceNow に接続されていません。拡張機能のポップアップまたはオプション ページから接続してください。',
-  errNotConnectedRetry: 'ServiceNow に接続されていません。拡張機能のポップアップまたはオプション ページから接続してから、もう一度お試しください。',
+  errInvalidClient:
+    'ServiceNow は OAuth クライアントを受け付けませんでした ({0})。{1} の System OAuth > Application Registry と照らし合わせて、クライアント ID を確認してください。パブリック クライアントには [PKCE required] が必要で、シークレットは不要です。',
+  errInvalidClientSecret:
+    'ServiceNow は OAuth クライアントを受け付けませんでした ({0})。{1} の System OAuth > Application Registry と照らし合わせて、クライアント ID とクライアント シークレットを確認してください。パブリック クライアントには [PKCE required] が必要で、シークレットは不要です。',
+  errRefreshRefused:
+    'ServiceNow は保存済みのサインインを受け付けなくなりました (取り消されたか、期限切れです)。ServiceNow に再接続してください。',
+  errSignInRefused:
+    'ServiceNow がサインインを拒否しました ({0})。もう一度接続してください。失敗が続く場合は、System OAuth > Application Registry の OAuth エントリを確認してください。',
+  errNotConnected:
+    'ServiceNow に接続されていません。拡張機能のポップアップまたはオプション ページから接続してください。',
+  errNotConnectedRetry:
+    'ServiceNow に接続されていません。拡張機能のポップアップまたはオプション ページから接続してから、もう一度お試しください。',
   errNotSetUp: 'ServiceNow はまだ設定されていません。拡張機能のオプションを開いて、インスタンスを入力してください。',
-  errNotSetUpClient: 'ServiceNow はまだ設定されていません。拡張機能のオプションを開いて、インスタンスと OAuth クライアント ID を入力してください。',
-  errReconnectNeeded: 'ServiceNow は保存済みのサインインを受け付けなくなりました (取り消されたか、期限切れです)。拡張機能のポップアップから ServiceNow に再接続してから、もう一度お試しください。',
-  errClientIdInvalid: 'System OAuth > Application Registry に表示される Client ID を入力してください (英字、数字、「-」、「_」、「.」のみ)。',
-  errPermissionNeeded: '{0} に接続するには、拡張機能へのアクセス許可が必要です。拡張機能のオプションで [接続] を選択し、ブラウザーから確認されたらアクセスを許可してください。',
-  errBrowserPermissionRefused: 'ブラウザーで {0} へのアクセスが許可されませんでした。もう一度 [接続] を選択して、アクセスを許可してください。',
+  errNotSetUpClient:
+    'ServiceNow はまだ設定されていません。拡張機能のオプションを開いて、インスタンスと OAuth クライアント ID を入力してください。',
+  errReconnectNeeded:
+    'ServiceNow は保存済みのサインインを受け付けなくなりました (取り消されたか、期限切れです)。拡張機能のポップアップから ServiceNow に再接続してから、もう一度お試しください。',
+  errClientIdInvalid:
+    'System OAuth > Application Registry に表示される Client ID を入力してください (英字、数字、「-」、「_」、「.」のみ)。',
+  errPermissionNeeded:
+    '{0} に接続するには、拡張機能へのアクセス許可が必要です。拡張機能のオプションで [接続] を選択し、ブラウザーから確認されたらアクセスを許可してください。',
+  errBrowserPermissionRefused:
+    'ブラウザーで {0} へのアクセスが許可されませんでした。もう一度 [接続] を選択して、アクセスを許可してください。',
   errSecretInPortal: 'クライアント シークレットは、ポータルではなく拡張機能のオプションで入力してください。',
-  stepInstanceNotConfigured: '拡張機能のオプションで、ServiceNow インスタンスと OAuth クライアント ID を入力してください。',
+  stepInstanceNotConfigured:
+    '拡張機能のオプションで、ServiceNow インスタンスと OAuth クライアント ID を入力してください。',
   stepClientOnAuthorize: '承認時に確認されます。',
-  stepAuthorizedReconnect: 'ServiceNow は保存済みのサインインを受け付けなくなりました。[接続] を選択して、もう一度サインインしてください。',
+  stepAuthorizedReconnect:
+    'ServiceNow は保存済みのサインインを受け付けなくなりました。[接続] を選択して、もう一度サインインしてください。',
   stepAuthorizedConnect: '[接続] を選択し、統合ユーザーとして ServiceNow にサインインしてください。',
-  stepUserPersonal: '{0} としてサインインしていますが、これは個人のアカウントのようです。チケットはこのユーザーの名前で作成されます。専用の統合ユーザー を使用してください。シングル サインオンで自分のアカウントが選択された場合は、切断してからもう一度接続し、ServiceNow のページで [Not you?] を選択してください。',
-  stepCreateRolesUnknown: 'ユーザーのロールを読み取れませんでした。チケットを作成できるかどうかは、最初のチケットの送信時に確認されます。',
+  stepUserPersonal:
+    '{0} としてサインインしていますが、これは個人のアカウントのようです。チケットはこのユーザーの名前で作成されます。専用の統合ユーザー を使用してください。シングル サインオンで自分のアカウントが選択された場合は、切断してからもう一度接続し、ServiceNow のページで [Not you?] を選択してください。',
+  stepCreateRolesUnknown:
+    'ユーザーのロールを読み取れませんでした。チケットを作成できるかどうかは、最初のチケットの送信時に確認されます。',
   stepCreateNoRole: '{0} には、変更要求またはインシデントを作成できるロールがありません。',
   draftNameEmpty: 'タスク名を入力してください。',
   draftNameTooLong: 'タスク名を {0} 文字以内に短くしてください (現在 {1} 文字)。',
@@ -258,7 +295,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   draftDueDatePast: '今日以降の期日を選択してください。',
   draftSourceInvalid: '推奨事項のソースを選択してください。',
   draftCategoryInvalid: 'カテゴリを選択してください。',
-  errNotConnectedTicket: '先に拡張機能を ServiceNow に接続してください。拡張機能のオプションまたは ServiceNow のプロビジョニング ページを開いてください。チケットはフォームに残ります。',
+  errNotConnectedTicket:
+    '先に拡張機能を ServiceNow に接続してください。拡張機能のオプションまたは ServiceNow のプロビジョニング ページを開いてください。チケットはフォームに残ります。',
   errDuplicate: 'この改善アクションには既に {0} があります。それでも別のチケットを作成する場合は、確認してください。',
   duplicateWaiting: '送信待ちのチケット',
   errOutboxGone: 'このチケットは既に送信待ちではありません。',
@@ -270,8 +308,11 @@ export const ja: Partial<Record<MessageKey, string>> = {
   errUnknownRequest: '不明なリクエスト「{0}」です。',
   errRequestNotAllowed: '「{0}」はここから要求できません。',
   errRequestMalformed: 'リクエスト「{0}」の形式が正しくありません。',
-  errOutboxOtherInstance: "このチケットは {0} 宛てでしたが、拡張機能は現在 {1} 用に設定されています。そちらには送信されていません。破棄するか、{0} に戻して [再試行] を選択してください。",
-  errPortalChangeSettings: "既存の接続の ServiceNow インスタンスまたはクライアントは、拡張機能のオプションでのみ変更できます。",
-  errSettingsChangedDuringSignIn: "サインイン ウィンドウが開いている間に ServiceNow の設定が変更されたため、そのサインインは破棄されました。もう一度 [接続] を選択してください。",
+  errOutboxOtherInstance:
+    'このチケットは {0} 宛てでしたが、拡張機能は現在 {1} 用に設定されています。そちらには送信されていません。破棄するか、{0} に戻して [再試行] を選択してください。',
+  errPortalChangeSettings:
+    '既存の接続の ServiceNow インスタンスまたはクライアントは、拡張機能のオプションでのみ変更できます。',
+  errSettingsChangedDuringSignIn:
+    'サインイン ウィンドウが開いている間に ServiceNow の設定が変更されたため、そのサインインは破棄されました。もう一度 [接続] を選択してください。',
   langTag: 'ja',
 };

@@ -46,7 +46,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   clientSecretHint: '对于启用了“PKCE required”的公共客户端，请保留为空（推荐）。',
   removeSecret: '删除已保存的密码',
   redirectUrlLabel: '要在 ServiceNow 中注册的重定向 URL',
-  redirectUrlHint: '在 ServiceNow 中，打开 System OAuth > Application Registry，创建“an OAuth API endpoint for external clients”（用于外部客户端的 OAuth API 终结点），并将其 Redirect URL 设置为与此地址完全一致。',
+  redirectUrlHint:
+    '在 ServiceNow 中，打开 System OAuth > Application Registry，创建“an OAuth API endpoint for external clients”（用于外部客户端的 OAuth API 终结点），并将其 Redirect URL 设置为与此地址完全一致。',
   copy: '复制重定向 URL',
   copied: '已复制',
   save: '保存',
@@ -55,8 +56,10 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   removeConnectionConfirm: '要删除连接吗？扩展将撤销其 ServiceNow 登录，并删除实例、客户端和所有缓存的工单。',
   removed: '已删除连接。',
   dataTitle: '此扩展交换的数据',
-  dataStored: '存储在此浏览器中，且仅存储在扩展的后台存储中：ServiceNow 实例名称、OAuth 客户端 ID 和密码、访问令牌和刷新令牌。',
-  dataSent: '创建工单时发送到你的 ServiceNow 实例：你的门户用户 ID、任务名称和说明、优先级、截止日期、建议来源和类别，以及指向改进操作的链接。',
+  dataStored:
+    '存储在此浏览器中，且仅存储在扩展的后台存储中：ServiceNow 实例名称、OAuth 客户端 ID 和密码、访问令牌和刷新令牌。',
+  dataSent:
+    '创建工单时发送到你的 ServiceNow 实例：你的门户用户 ID、任务名称和说明、优先级、截止日期、建议来源和类别，以及指向改进操作的链接。',
   dataNothingElse: '不会向其他任何地方发送数据。无遥测。',
   privacyLink: '隐私声明',
   useServiceNowTitle: '你是否使用 ServiceNow？',
@@ -145,7 +148,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   lastSyncedAt: '上次同步：{0}',
   notSyncedYet: '尚未同步',
   nextRetryAt: '下次尝试：{0}。',
-  reconnectNotice: '需要重新连接：ServiceNow 不再接受扩展的登录。请选择“管理 ServiceNow 配置”并重新连接。下面的工单来自上次同步。',
+  reconnectNotice:
+    '需要重新连接：ServiceNow 不再接受扩展的登录。请选择“管理 ServiceNow 配置”并重新连接。下面的工单来自上次同步。',
   serviceNowLabel: 'ServiceNow：',
   moreTickets: '另外 {0} 个',
   ticketsTitle: '工单',
@@ -192,9 +196,12 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   everyMinute: '每分钟',
   everyMinutes: '每 {0} 分钟',
   serviceNowSaid: 'ServiceNow 返回的消息：“{0}”。',
-  fixCrossScope: '在 ServiceNow 中，打开 System Definition > Tables，找到“Application Registries”（oauth_entity），将“Accessible from”设置为“All application scopes”并选中“Can read”，然后重试。',
-  fixRole: '在 ServiceNow 中，打开 User Administration > Users，选择集成用户并为其分配 itil 角色（或变更管理角色），然后重试。',
-  errInstanceUnreachable: '{0} 的响应不像 ServiceNow 实例。请在选项中检查实例名称；开发人员实例可能处于休眠状态（请在 developer.servicenow.com 上将其唤醒），然后重试。',
+  fixCrossScope:
+    '在 ServiceNow 中，打开 System Definition > Tables，找到“Application Registries”（oauth_entity），将“Accessible from”设置为“All application scopes”并选中“Can read”，然后重试。',
+  fixRole:
+    '在 ServiceNow 中，打开 User Administration > Users，选择集成用户并为其分配 itil 角色（或变更管理角色），然后重试。',
+  errInstanceUnreachable:
+    '{0} 的响应不像 ServiceNow 实例。请在选项中检查实例名称；开发人员实例可能处于休眠状态（请在 developer.servicenow.com 上将其唤醒），然后重试。',
   errSignInRejected: 'ServiceNow 不再接受扩展的登录。请在扩展中重新连接。',
   errCrossScope: '由于跨范围访问策略，ServiceNow 拒绝了访问。',
   errMissingRole: '该 ServiceNow 用户无权执行此操作。',
@@ -205,7 +212,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errTimeout: '{0} 未及时响应。请检查你的网络，然后重试。',
   errOffline: '你处于脱机状态。网络恢复后，扩展将继续运行。',
   errNetwork: '无法访问 {0}。请检查实例名称和网络连接，然后重试。',
-  errBadResponse: 'ServiceNow 发送了意外的响应（{0}）。请重试；如果问题仍然存在，请检查该实例是否为标准 ServiceNow 实例。',
+  errBadResponse:
+    'ServiceNow 发送了意外的响应（{0}）。请重试；如果问题仍然存在，请检查该实例是否为标准 ServiceNow 实例。',
   badResponseNoAccessToken: '令牌响应中没有访问令牌',
   badResponseNoRefreshToken: '令牌响应中没有刷新令牌',
   errInstanceEmpty: '请输入你的 ServiceNow 实例，例如 contoso 或 contoso.service-now.com。',
@@ -221,22 +229,29 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errInstanceBadHost: '“{0}”不是有效的主机名：只能使用字母、数字、点和连字符。',
   errInstanceNameMissing: '请在 service-now.com 前面添加你的实例名称。',
   errInstanceCloudForm: 'ServiceNow 云地址的格式为 <实例>.service-now.com。',
-  errUserUnknown: '已登录，但 ServiceNow 未告知这是哪个用户。请在 User Administration > Users 中检查集成用户是否可以读取其自身的记录。',
-  errRedirectNotRegistered: 'ServiceNow 未返回到扩展。如果你已登录并选择了“Allow”，则重定向 URL 可能未注册：请在 System OAuth > Application Registry 中打开 OAuth 客户端，将其 Redirect URL 设置为与 {0} 完全一致，然后重新连接。另请检查客户端 ID。',
+  errUserUnknown:
+    '已登录，但 ServiceNow 未告知这是哪个用户。请在 User Administration > Users 中检查集成用户是否可以读取其自身的记录。',
+  errRedirectNotRegistered:
+    'ServiceNow 未返回到扩展。如果你已登录并选择了“Allow”，则重定向 URL 可能未注册：请在 System OAuth > Application Registry 中打开 OAuth 客户端，将其 Redirect URL 设置为与 {0} 完全一致，然后重新连接。另请检查客户端 ID。',
   errStateMismatch: '来自 ServiceNow 的响应与此次登录不匹配（state mismatch）。请重新连接。',
   errAccessDenied: '在 ServiceNow 中拒绝了访问。请重新连接并选择“Allow”。',
   errNotAuthorized: 'ServiceNow 未授权该扩展。请重新连接。',
   errNotAuthorizedCode: 'ServiceNow 未授权该扩展（{0}）。请重新连接。',
-  errInvalidClient: 'ServiceNow 未接受该 OAuth 客户端（{0}）。请对照 {1} 上的 System OAuth > Application Registry 检查客户端 ID。公共客户端需要启用“PKCE required”，且不使用密码。',
-  errInvalidClientSecret: 'ServiceNow 未接受该 OAuth 客户端（{0}）。请对照 {1} 上的 System OAuth > Application Registry 检查客户端 ID 和客户端密码。公共客户端需要启用“PKCE required”，且不使用密码。',
+  errInvalidClient:
+    'ServiceNow 未接受该 OAuth 客户端（{0}）。请对照 {1} 上的 System OAuth > Application Registry 检查客户端 ID。公共客户端需要启用“PKCE required”，且不使用密码。',
+  errInvalidClientSecret:
+    'ServiceNow 未接受该 OAuth 客户端（{0}）。请对照 {1} 上的 System OAuth > Application Registry 检查客户端 ID 和客户端密码。公共客户端需要启用“PKCE required”，且不使用密码。',
   errRefreshRefused: 'ServiceNow 不再接受已保存的登录（已被撤销或已过期）。请重新连接到 ServiceNow。',
-  errSignInRefused: 'ServiceNow 拒绝了登录（{0}）。请尝试重新连接；如果仍然失败，请检查 System OAuth > Application Registry 中的 OAuth 条目。',
+  errSignInRefused:
+    'ServiceNow 拒绝了登录（{0}）。请尝试重新连接；如果仍然失败，请检查 System OAuth > Application Registry 中的 OAuth 条目。',
   errNotConnected: '未连接到 ServiceNow。请从扩展的弹出窗口或选项页面进行连接。',
   errNotConnectedRetry: '未连接到 ServiceNow。请从扩展的弹出窗口或选项页面进行连接，然后重试。',
   errNotSetUp: '尚未设置 ServiceNow。请打开扩展选项以输入你的实例。',
   errNotSetUpClient: '尚未设置 ServiceNow。请打开扩展选项，输入你的实例和 OAuth 客户端 ID。',
-  errReconnectNeeded: 'ServiceNow 不再接受已保存的登录（已被撤销或已过期）。请从扩展的弹出窗口重新连接到 ServiceNow，然后重试。',
-  errClientIdInvalid: '请输入 System OAuth > Application Registry 中显示的 Client ID（只能包含字母、数字、“-”、“_”和“.”）。',
+  errReconnectNeeded:
+    'ServiceNow 不再接受已保存的登录（已被撤销或已过期）。请从扩展的弹出窗口重新连接到 ServiceNow，然后重试。',
+  errClientIdInvalid:
+    '请输入 System OAuth > Application Registry 中显示的 Client ID（只能包含字母、数字、“-”、“_”和“.”）。',
   errPermissionNeeded: '扩展需要你的许可才能访问 {0}。请在扩展选项中选择“连接”，并在浏览器询问时允许访问。',
   errBrowserPermissionRefused: '浏览器未允许访问 {0}。请再次选择“连接”，然后允许访问。',
   errSecretInPortal: '请在扩展选项中输入客户端密码，而不是在门户中输入。',
@@ -244,7 +259,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   stepClientOnAuthorize: '将在你授权时检查。',
   stepAuthorizedReconnect: 'ServiceNow 不再接受已保存的登录。请选择“连接”重新登录。',
   stepAuthorizedConnect: '请选择“连接”，并以集成用户身份登录 ServiceNow。',
-  stepUserPersonal: '已以 {0} 身份登录，这看起来是个人帐户。工单将以此人的名义创建。请使用专用集成用户：如果单一登录选择了你自己的帐户，请断开连接，重新连接，并在 ServiceNow 页面上选择“Not you?”。',
+  stepUserPersonal:
+    '已以 {0} 身份登录，这看起来是个人帐户。工单将以此人的名义创建。请使用专用集成用户：如果单一登录选择了你自己的帐户，请断开连接，重新连接，并在 ServiceNow 页面上选择“Not you?”。',
   stepCreateRolesUnknown: '无法读取该用户的角色；将在发送第一个工单时检查能否创建工单。',
   stepCreateNoRole: '{0} 没有可以创建变更请求或事件的角色。',
   draftNameEmpty: '请输入任务名称。',
@@ -270,8 +286,9 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errUnknownRequest: '未知请求“{0}”。',
   errRequestNotAllowed: '无法从此处请求“{0}”。',
   errRequestMalformed: '请求“{0}”的格式不正确。',
-  errOutboxOtherInstance: "此工单原本要发送到 {0}，但扩展现在配置为 {1}。它没有发送到那里。请丢弃它，或切换回 {0} 并选择“重试”。",
-  errPortalChangeSettings: "现有连接的 ServiceNow 实例或客户端只能在扩展选项中更改。",
-  errSettingsChangedDuringSignIn: "登录窗口打开期间 ServiceNow 设置发生了更改，因此已放弃此次登录。请再次选择“连接”。",
+  errOutboxOtherInstance:
+    '此工单原本要发送到 {0}，但扩展现在配置为 {1}。它没有发送到那里。请丢弃它，或切换回 {0} 并选择“重试”。',
+  errPortalChangeSettings: '现有连接的 ServiceNow 实例或客户端只能在扩展选项中更改。',
+  errSettingsChangedDuringSignIn: '登录窗口打开期间 ServiceNow 设置发生了更改，因此已放弃此次登录。请再次选择“连接”。',
   langTag: 'zh-CN',
 };

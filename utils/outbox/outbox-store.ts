@@ -1,15 +1,15 @@
 import { del, get, set, values } from 'idb-keyval';
-import { lazyStore } from '../idb-store';
+import { lazyStore } from '../storage/idb-store';
 import type { SerializedError } from '../errors';
-import type { TaskTable } from '../servicenow/client';
-import type { TicketDraft } from '../tickets/ticket-draft';
+import type { TicketDraft } from '../domain/ticket-draft';
+import type { TicketType } from '../domain/ticket-type';
 
 // The outbox: every ticket the user sends is written here before any network call, and stays
 // until ServiceNow has it (or the user discards it). IndexedDB of the extension origin, so it
 // survives service-worker and browser restarts.
 
 export interface CreatedTicket {
-  table: TaskTable;
+  table: TicketType;
   sysId: string;
   number: string;
   url: string;
@@ -40,4 +40,6 @@ export const outboxStore = {
   put: (item: OutboxItem) => set(item.id, item, store()),
   delete: (id: string) => del(id, store()),
   all: () => values<OutboxItem>(store()),
+  /** Tickets not yet in ServiceNow (pending, sending or failed). */
+  waitingCount: async () => (await values<OutboxItem>(store())).filter((i) => i.state !== 'sent').length,
 };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
 import type { ServiceNowClient } from '../servicenow/client';
-import type { TicketDraft } from '../tickets/ticket-draft';
+import type { TicketDraft } from '../domain/ticket-draft';
 import { createOutbox } from './outbox';
 import { outboxStore } from './outbox-store';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
@@ -9,8 +9,17 @@ import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
 const draft: TicketDraft = {
-  type: 'change_request', actionId: 'AdminMFAV2', name: 'Require MFA', description: 'Do it', priority: '2',
-  dueDate: '2099-01-01', source: 'microsoft', category: 'Identity', initiatingUser: 'Megan', actionLink: '', confirmDuplicate: false,
+  type: 'change_request',
+  actionId: 'AdminMFAV2',
+  name: 'Require MFA',
+  description: 'Do it',
+  priority: '2',
+  dueDate: '2099-01-01',
+  source: 'microsoft',
+  category: 'Identity',
+  initiatingUser: 'Megan',
+  actionLink: '',
+  confirmDuplicate: false,
 };
 
 function fakeClient() {
@@ -24,7 +33,10 @@ function fakeClient() {
     list: vi.fn(async (_table: string, options: { query?: string }) => {
       const id = /descriptionLIKE(.+)$/.exec(options.query ?? '')?.[1] ?? '';
       const hit = created.findIndex((f) => f.description!.includes(id));
-      return { records: hit >= 0 ? [{ sys_id: `id${hit + 1}`, number: `CHG00${hit + 1}` }] : [], total: hit >= 0 ? 1 : 0 };
+      return {
+        records: hit >= 0 ? [{ sys_id: `id${hit + 1}`, number: `CHG00${hit + 1}` }] : [],
+        total: hit >= 0 ? 1 : 0,
+      };
     }),
   };
   return { client: client as unknown as ServiceNowClient & typeof client, created };
@@ -53,9 +65,16 @@ describe('outbox', () => {
     });
     const d = deps(client);
     const outcome = await createOutbox(d).submit(draft, 'm365ss-AdminMFAV2');
-    expect(outcome).toMatchObject({ state: 'sent', result: { number: 'CHG001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=id1' } });
+    expect(outcome).toMatchObject({
+      state: 'sent',
+      result: { number: 'CHG001', url: 'https://contoso.service-now.com/nav_to.do?uri=change_request.do?sys_id=id1' },
+    });
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ correlation_id: 'm365ss-AdminMFAV2', short_description: 'Require MFA', priority: '2' });
+    expect(created[0]).toMatchObject({
+      correlation_id: 'm365ss-AdminMFAV2',
+      short_description: 'Require MFA',
+      priority: '2',
+    });
     expect(d.onSent).toHaveBeenCalledTimes(1);
   });
 
@@ -106,7 +125,11 @@ describe('outbox', () => {
     const outbox = createOutbox(deps(client));
     client.create.mockRejectedValueOnce(new AppError('server_error', '503', { status: 503 }));
     const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
-    const results = await Promise.all([outbox.send(first.outboxId), outbox.send(first.outboxId), outbox.retry(first.outboxId)]);
+    const results = await Promise.all([
+      outbox.send(first.outboxId),
+      outbox.send(first.outboxId),
+      outbox.retry(first.outboxId),
+    ]);
     expect(results.every((r) => r.state === 'sent')).toBe(true);
     expect(created).toHaveLength(1);
   });
@@ -164,7 +187,10 @@ describe('outbox: review cases', () => {
     const { client, created } = fakeClient();
     const outbox = createOutbox(deps(client));
     const outcome = await outbox.submit(draft, 'm365ss-AdminMFAV2', 'https://old.service-now.com');
-    expect(outcome).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('old.service-now.com') } });
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      error: { message: expect.stringContaining('old.service-now.com') },
+    });
     expect(created).toHaveLength(0);
   });
 });

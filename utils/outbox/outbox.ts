@@ -1,10 +1,12 @@
+import type { TicketDraft } from '../domain/ticket-draft';
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
 import { t } from '../i18n';
 import type { ServiceNowClient } from '../servicenow/client';
-import { recordUrl, toServiceNowFields } from '../tickets/servicenow-fields';
-import type { TicketDraft } from '../tickets/ticket-draft';
+import { condition, encodedQuery } from '../servicenow/encoded-query';
+import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
 import { retryDelayMs } from './backoff';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
+import { summarize, type OutboxSummary } from './outbox-summary';
 
 // Sends outbox items to ServiceNow, at most one attempt per item at a time, and never creates a
 // ticket twice: when an earlier attempt may have reached ServiceNow (no answer, 5xx, or the worker
@@ -15,7 +17,14 @@ const KEEP_SENT_MS = 24 * 3600 * 1000;
 /** Failures for want of a connection: retried by themselves after a (re)connect. */
 const AUTH_CODES: ReadonlySet<string> = new Set(['reconnect_needed', 'not_connected', 'not_configured']);
 /** Errors after which the POST may have been carried out although no usable answer came back. */
-const POSSIBLY_CREATED: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'instance_unreachable', 'bad_response', 'internal']);
+const POSSIBLY_CREATED: ReadonlySet<string> = new Set([
+  'network',
+  'timeout',
+  'server_error',
+  'instance_unreachable',
+  'bad_response',
+  'internal',
+]);
 
 export interface SendOutcome {
   outboxId: string;
@@ -36,19 +45,6 @@ export interface OutboxDeps {
   now?: () => number;
 }
 
-export interface OutboxSummary {
-  id: string;
-  state: OutboxState;
-  name: string;
-  type: TicketDraft['type'];
-  actionId: string | null;
-  correlationId: string;
-  attempts: number;
-  nextAttemptAt: number;
-  lastError?: SerializedError;
-  result?: CreatedTicket;
-}
-
 export function createOutbox(deps: OutboxDeps) {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<string, Promise<SendOutcome>>();
@@ -62,14 +58,23 @@ export function createOutbox(deps: OutboxDeps) {
   });
 
   async function findExisting(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
-    // The outbox id is a UUID: safe inside an encoded query.
     const { records } = await client.list(item.draft.type, {
-      query: `correlation_id=${item.correlationId}^descriptionLIKE${item.id}`,
+      query: encodedQuery(
+        condition.equals('correlation_id', item.correlationId),
+        condition.contains('description', item.id),
+      ),
       fields: ['sys_id', 'number'],
       limit: 1,
     });
     const found = records[0];
-    return found?.sys_id ? { table: item.draft.type, sysId: found.sys_id, number: found.number ?? '', url: recordUrl(client.origin, item.draft.type, found.sys_id) } : null;
+    return found?.sys_id
+      ? {
+          table: item.draft.type,
+          sysId: found.sys_id,
+          number: found.number ?? '',
+          url: recordUrl(client.origin, item.draft.type, found.sys_id),
+        }
+      : null;
   }
 
   async function attempt(id: string): Promise<SendOutcome> {
@@ -86,12 +91,23 @@ export function createOutbox(deps: OutboxDeps) {
     try {
       const client = await deps.client();
       if (item.instanceOrigin && client.origin !== item.instanceOrigin) {
-        throw new AppError('bad_request', t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host));
+        throw new AppError(
+          'bad_request',
+          t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host),
+        );
       }
       let result = wasUncertain ? await findExisting(client, item) : null;
       if (!result) {
-        const record = await client.create(item.draft.type, toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }));
-        result = { table: item.draft.type, sysId: record.sys_id!, number: record.number ?? '', url: recordUrl(client.origin, item.draft.type, record.sys_id!) };
+        const record = await client.create(
+          item.draft.type,
+          toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }),
+        );
+        result = {
+          table: item.draft.type,
+          sysId: record.sys_id!,
+          number: record.number ?? '',
+          url: recordUrl(client.origin, item.draft.type, record.sys_id!),
+        };
       }
       Object.assign(item, { state: 'sent', result, lastError: undefined, uncertain: false });
       await outboxStore.put(item);
@@ -192,9 +208,7 @@ export function createOutbox(deps: OutboxDeps) {
     list,
 
     /** Tickets not yet in ServiceNow (pending, sending or failed). */
-    async waitingCount(): Promise<number> {
-      return (await outboxStore.all()).filter((i) => i.state !== 'sent').length;
-    },
+    waitingCount: outboxStore.waitingCount,
 
     /** Unsent items of one action (duplicate guard). */
     async waitingFor(correlationId: string): Promise<OutboxSummary[]> {
@@ -204,20 +218,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function list(): Promise<OutboxSummary[]> {
     const items = await outboxStore.all();
-    return items
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((i) => ({
-        id: i.id,
-        state: i.state,
-        name: i.draft.name,
-        type: i.draft.type,
-        actionId: i.draft.actionId,
-        correlationId: i.correlationId,
-        attempts: i.attempts,
-        nextAttemptAt: i.nextAttemptAt,
-        lastError: i.lastError,
-        result: i.result,
-      }));
+    return items.sort((a, b) => a.createdAt - b.createdAt).map(summarize);
   }
 }
 

@@ -1,19 +1,18 @@
-import { isActionId } from '../tickets/correlation';
+import { TICKET_CATEGORIES, type TicketCategory } from '../domain/category';
+import { isActionId } from '../domain/correlation';
+import { PORTAL_ORIGIN } from '../domain/portal-links';
 import { ACCOUNT_EMAIL, ACCOUNT_NAME, PANEL, PANEL_TITLE } from './selectors';
 
 // Reads the improvement action a Share menu belongs to, from the address (actionId, the stable
 // key) and from the flyout or the list row, tolerating every missing piece. Takes the root as a
 // parameter so it can be tested on captured Fluent DOM.
 
-export type Category = 'Identity' | 'Data' | 'Devices' | 'Apps' | 'Infrastructure';
-export const CATEGORIES: Category[] = ['Identity', 'Data', 'Devices', 'Apps', 'Infrastructure'];
-
 export interface ActionDetails {
   id: string | null;
   title: string;
   description: string;
   implementation: string;
-  category: Category | null;
+  category: TicketCategory | null;
   /** Score impact in percent (+8.11% → 8.11), when shown. */
   scoreImpact: number | null;
   /** Link back to the action in the portal. */
@@ -25,13 +24,22 @@ export interface PortalUser {
   email: string;
 }
 
-const PORTAL = 'https://security.microsoft.com';
-
 // The portal's category names in the six product languages (Graph: controlCategory).
-const CATEGORY_WORDS: Record<Category, string[]> = {
+const CATEGORY_WORDS: Record<TicketCategory, string[]> = {
   Identity: ['identity', 'identität', 'identité', 'identità', 'id', '标识', '身份'],
   Data: ['data', 'daten', 'données', 'dati', 'データ', '数据'],
-  Devices: ['device', 'devices', 'gerät', 'geräte', 'appareil', 'appareils', 'dispositivo', 'dispositivi', 'デバイス', '设备'],
+  Devices: [
+    'device',
+    'devices',
+    'gerät',
+    'geräte',
+    'appareil',
+    'appareils',
+    'dispositivo',
+    'dispositivi',
+    'デバイス',
+    '设备',
+  ],
   Apps: ['apps', 'app', 'applications', 'アプリ', '应用'],
   Infrastructure: ['infrastructure', 'infrastruktur', 'infrastruttura', 'インフラストラクチャ', '基础结构', '基础设施'],
 };
@@ -42,11 +50,15 @@ const HEADINGS = {
   implementation: ['implementation', 'implementierung', 'implémentation', 'implementazione', '実装', '实现'],
 };
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+const clean = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
-export function categoryOf(text: string): Category | null {
+export function categoryOf(text: string): TicketCategory | null {
   const word = clean(text).toLowerCase();
-  for (const category of CATEGORIES) if (CATEGORY_WORDS[category].includes(word)) return category;
+  for (const category of TICKET_CATEGORIES) if (CATEGORY_WORDS[category].includes(word)) return category;
   return null;
 }
 
@@ -57,7 +69,7 @@ export function scoreImpactOf(text: string): number | null {
 
 export function actionIdFromUrl(href: string): string | null {
   try {
-    const id = new URL(href, PORTAL).searchParams.get('actionId');
+    const id = new URL(href, PORTAL_ORIGIN).searchParams.get('actionId');
     return id && isActionId(id) ? id : null;
   } catch {
     return null;
@@ -65,7 +77,7 @@ export function actionIdFromUrl(href: string): string | null {
 }
 
 export function actionLink(id: string | null): string {
-  const url = new URL('/securescore', PORTAL);
+  const url = new URL('/securescore', PORTAL_ORIGIN);
   url.searchParams.set('viewid', 'actions');
   if (id) url.searchParams.set('actionId', id);
   return url.href;
@@ -123,7 +135,10 @@ export function readFlyout(panel: Element, href: string): ActionDetails {
 /** An action from its row in the list (the row "…" menu). */
 export function readRow(row: Element): ActionDetails {
   const link = row.querySelector<HTMLAnchorElement>('a[href*="actionId="]');
-  const id = (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ?? row.querySelector('[data-action-id]')?.getAttribute('data-action-id') ?? null;
+  const id =
+    (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ??
+    row.querySelector('[data-action-id]')?.getAttribute('data-action-id') ??
+    null;
   const cell = (key: string) => clean(row.querySelector(`[data-automation-key="${key}"]`)?.textContent);
   return {
     id: id && isActionId(id) ? id : null,

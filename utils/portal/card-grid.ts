@@ -1,15 +1,15 @@
 import type { ComponentChild } from 'preact';
 import { observe, onDomChange } from './observe';
+import { reinsertionGuard } from './reinsertion';
 import { findHomeCardGrid, HOME_CARD, MAIN } from './selectors';
 import { createShadowUi } from './shadow-ui';
 
 // Puts a card of ours into the portal's home card grid as one more role=listitem, in a stable
-// order among our cards, and keeps it there across re-renders (with a cap, like page-takeover).
+// order among our cards, and keeps it there across re-renders (reinsertion.ts says how often).
 // It copies the look of a native card (background, corners, shadow, padding), so it matches the
 // portal's cards whatever their classes are. Without a grid (the portal changed), it goes to the
 // top of main after a while, and a development build warns.
 
-const MAX_REINSERTS = 50;
 const NO_GRID_FALLBACK_MS = 8000;
 const COPIED = ['backgroundColor', 'borderRadius', 'boxShadow', 'border', 'padding', 'minHeight'] as const;
 
@@ -20,16 +20,22 @@ export interface CardGridOptions {
   adoptLook?: boolean;
 }
 
-export function mountInCardGrid(id: string, content: ComponentChild, signal: AbortSignal, { order, adoptLook: adopt = true }: CardGridOptions): void {
+export function mountInCardGrid(
+  id: string,
+  content: ComponentChild,
+  signal: AbortSignal,
+  { order, adoptLook: adopt = true }: CardGridOptions,
+): void {
   if (signal.aborted) return;
   const ui = createShadowUi(id, content);
   ui.host.setAttribute('role', 'listitem');
   ui.host.dataset.sntOrder = String(order);
-  let reinserts = 0;
+  const mayReinsert = reinsertionGuard(place, signal);
   let fallback = false;
   const timer = setTimeout(() => {
     fallback = true;
-    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') console.warn('[ServiceNow Tickets] home card grid not found; showing the card at the top of the page');
+    if (import.meta.env.DEV || import.meta.env.MODE === 'e2e')
+      console.warn('[ServiceNow Tickets] home card grid not found; showing the card at the top of the page');
     place();
   }, NO_GRID_FALLBACK_MS);
 
@@ -47,20 +53,24 @@ export function mountInCardGrid(id: string, content: ComponentChild, signal: Abo
     const parent = grid ?? (fallback ? document.querySelector(MAIN) : null);
     if (!parent) return;
     if (grid) clearTimeout(timer);
-    if (ui.host.parentElement === parent || reinserts++ >= MAX_REINSERTS) return;
+    if (ui.host.parentElement === parent || !mayReinsert()) return;
     if (grid && adopt) adoptLook(grid);
     else ui.host.style.margin = '0 0 16px';
     // In the grid: before the first of our cards with a higher order, else at the end.
     const next = grid
-      ? [...parent.children].find((c) => c instanceof HTMLElement && Number(c.dataset.sntOrder) > order) ?? null
+      ? ([...parent.children].find((c) => c instanceof HTMLElement && Number(c.dataset.sntOrder) > order) ?? null)
       : parent.firstElementChild;
     parent.insertBefore(ui.host, next);
   }
 
   observe(MAIN, place, { signal });
   onDomChange(place, { signal });
-  signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    ui.remove();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      ui.remove();
+    },
+    { once: true },
+  );
 }

@@ -13,19 +13,23 @@ interface BridgeRequest {
 }
 
 export function installE2eBridge(signal: AbortSignal): void {
-  addEventListener('message', async (event: MessageEvent<BridgeRequest>) => {
-    if (event.source !== window || event.data?.source !== 'snt-e2e') return;
-    const { id, kind, envelope } = event.data;
-    let reply: unknown;
-    try {
-      reply =
-        kind === 'send'
-          ? await browser.runtime.sendMessage(envelope)
-          : { shareButtons: findShareButtons(document).length, url: location.href };
-    } catch (error) {
-      reply = { thrown: String(error) };
-    }
-    postMessage({ source: 'snt-e2e-reply', id, reply }, location.origin);
-  }, { signal });
+  addEventListener(
+    'message',
+    async (event: MessageEvent<BridgeRequest>) => {
+      if (event.source !== window || event.data?.source !== 'snt-e2e') return;
+      const { id, kind, envelope } = event.data;
+      let reply: unknown;
+      try {
+        reply =
+          kind === 'send'
+            ? await browser.runtime.sendMessage(envelope)
+            : { shareButtons: findShareButtons(document).length, url: location.href };
+      } catch (error) {
+        reply = { thrown: String(error) };
+      }
+      postMessage({ source: 'snt-e2e-reply', id, reply }, location.origin);
+    },
+    { signal },
+  );
   document.documentElement.dataset.sntE2e = 'ready';
 }

@@ -1,19 +1,25 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ConnectionStatus } from '../connection/status';
+import type { ConnectionStatus } from '../domain/connection-status';
 import { cachedStatus } from '../storage';
 import { homeCardMode, whileHomeMode } from './home-mode';
 
 vi.mock('../messaging', () => ({ send: vi.fn(async () => ({ state: 'not_configured' })) }));
 
-const status = (state: ConnectionStatus['state']) => ({ state, hasClientSecret: false, redirectUrl: '', checklist: [], outboxCount: 0, updatedAt: 0 }) as ConnectionStatus;
+const status = (state: ConnectionStatus['state']) =>
+  ({ state, hasClientSecret: false, redirectUrl: '', checklist: [], outboxCount: 0, updatedAt: 0 }) as ConnectionStatus;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => fakeBrowser.reset());
 
 test('the connect card while not set up or not connected, the ticket cards otherwise', () => {
   expect(['not_configured', 'not_connected'].map((s) => homeCardMode(s as never))).toEqual(['connect', 'connect']);
-  expect(['connected', 'connecting', 'offline', 'reconnect_needed'].map((s) => homeCardMode(s as never))).toEqual(['tickets', 'tickets', 'tickets', 'tickets']);
+  expect(['connected', 'connecting', 'offline', 'reconnect_needed'].map((s) => homeCardMode(s as never))).toEqual([
+    'tickets',
+    'tickets',
+    'tickets',
+    'tickets',
+  ]);
 });
 
 test('exactly one kind shows, and they swap live when the status changes', async () => {
@@ -22,10 +28,14 @@ test('exactly one kind shows, and they swap live when the status changes', async
   const signals: Record<string, AbortSignal> = {};
   const lifetime = new AbortController();
   for (const mode of ['connect', 'tickets'] as const) {
-    await whileHomeMode(mode, (signal) => {
-      shown.push(mode);
-      signals[mode] = signal;
-    }, lifetime.signal);
+    await whileHomeMode(
+      mode,
+      (signal) => {
+        shown.push(mode);
+        signals[mode] = signal;
+      },
+      lifetime.signal,
+    );
   }
   expect(shown).toEqual(['connect']);
 

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../connection/status';
+import type { ConnectionState } from '../domain/connection-status';
 import { send } from '../messaging';
 import { cachedStatus } from '../storage';
 
@@ -14,7 +14,11 @@ export function homeCardMode(state: ConnectionState): HomeCardMode {
 }
 
 /** Runs `show` while the home page is in `mode`, aborting its signal when the mode changes. */
-export async function whileHomeMode(mode: HomeCardMode, show: (signal: AbortSignal, state: ConnectionState) => void, signal: AbortSignal): Promise<void> {
+export async function whileHomeMode(
+  mode: HomeCardMode,
+  show: (signal: AbortSignal, state: ConnectionState) => void,
+  signal: AbortSignal,
+): Promise<void> {
   let current: AbortController | undefined;
   let shownFor: ConnectionState | undefined;
   const apply = (state: ConnectionState) => {
@@ -29,10 +33,14 @@ export async function whileHomeMode(mode: HomeCardMode, show: (signal: AbortSign
     show(current.signal, state);
   };
   const stop = cachedStatus.watch((status) => status && apply(status.state));
-  signal.addEventListener('abort', () => {
-    stop();
-    current?.abort();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      stop();
+      current?.abort();
+    },
+    { once: true },
+  );
   const cached = await cachedStatus.get();
   const status = cached ?? (await send('getStatus', { refresh: false }).catch(() => null));
   if (status) apply(status.state);

@@ -37,7 +37,12 @@ function register(registration: Registration, signal: AbortSignal): void {
   registrations.add(registration);
   observer ??= new MutationObserver(schedule);
   if (registrations.size === 1) {
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-expanded'],
+    });
   }
   schedule();
   signal.addEventListener(
@@ -50,7 +55,11 @@ function register(registration: Registration, signal: AbortSignal): void {
   );
 }
 
-export function observe(selector: string, callback: (element: Element) => void, { signal }: { signal: AbortSignal }): void {
+export function observe(
+  selector: string,
+  callback: (element: Element) => void,
+  { signal }: { signal: AbortSignal },
+): void {
   register({ kind: 'match', selector, callback, seen: new WeakSet() }, signal);
 }
 

@@ -1,13 +1,12 @@
 import type { ComponentChild } from 'preact';
 import { observe, onDomChange } from './observe';
+import { reinsertionGuard } from './reinsertion';
 import { MAIN } from './selectors';
 import { createShadowUi } from './shadow-ui';
 
 // Puts a view of ours at the top of the portal's main area and keeps it there: a re-render that
-// drops it gets it back (up to a cap, so we never fight the portal forever). With `takeOver`,
+// drops it gets it back (reinsertion.ts: we never fight the portal's rendering). With `takeOver`,
 // the portal's own content in main is hidden and shown again on abort.
-
-const MAX_REINSERTS = 50;
 
 export function mountInMain(
   id: string,
@@ -18,11 +17,15 @@ export function mountInMain(
   if (signal.aborted) return;
   const ui = createShadowUi(id, content);
   const hidden = new Set<HTMLElement>();
-  let reinserts = 0;
+  const placeInMain = () => {
+    const main = document.querySelector(MAIN);
+    if (main) place(main);
+  };
+  const mayReinsert = reinsertionGuard(placeInMain, signal);
 
   const place = (main: Element) => {
     if (ui.host.parentElement !== main) {
-      if (ui.host.isConnected || reinserts++ < MAX_REINSERTS) main.prepend(ui.host);
+      if (ui.host.isConnected || mayReinsert()) main.prepend(ui.host);
     }
     if (!takeOver) return;
     for (const child of main.children) {
@@ -34,13 +37,14 @@ export function mountInMain(
   };
 
   observe(MAIN, place, { signal });
-  onDomChange(() => {
-    const main = document.querySelector(MAIN);
-    if (main) place(main);
-  }, { signal });
+  onDomChange(placeInMain, { signal });
 
-  signal.addEventListener('abort', () => {
-    ui.remove();
-    for (const element of hidden) element.hidden = false;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      ui.remove();
+      for (const element of hidden) element.hidden = false;
+    },
+    { once: true },
+  );
 }

@@ -1,6 +1,7 @@
 // Every portal selector in one place. The portal is a Fluent UI v8 app we do not control: match
 // stable `ms-*` classes, roles, ids and `data-icon-name` (language-independent), never the
-// generated class suffixes. See shared/spec/portal.md; tested against tests/fixtures/portal.
+// generated class suffixes. Tested against DOM captured from the
+// imitation portal (tests/portal/fixtures) in share-menu.test.ts and tracking-dom.test.ts.
 
 /** Fluent 8.125 puts every Layer here, as the last child of body; older builds append .ms-Layer to body. */
 export const LAYER_HOST = '#fluent-default-layer-host';

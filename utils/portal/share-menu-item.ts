@@ -11,7 +11,10 @@ const ITEM_ATTR = 'data-snt-item';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
+function svgElement<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   return element;
@@ -19,7 +22,13 @@ function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Re
 
 /** ServiceNow mark: a 16 px ring with the "now" dot, drawn without innerHTML. */
 function serviceNowIcon(): SVGSVGElement {
-  const svg = svgElement('svg', { viewBox: '0 0 16 16', width: '16', height: '16', 'aria-hidden': 'true', focusable: 'false' });
+  const svg = svgElement('svg', {
+    viewBox: '0 0 16 16',
+    width: '16',
+    height: '16',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
   svg.append(
     svgElement('circle', { cx: '8', cy: '8', r: '6', fill: 'none', stroke: '#62d84e', 'stroke-width': '2.5' }),
     svgElement('circle', { cx: '8', cy: '8', r: '2', fill: '#293e40' }),
@@ -96,7 +105,10 @@ function renumber(list: Element): void {
  * Makes sure the menu holds exactly one ServiceNow item, after the built-in ones. Safe to call
  * after every mutation batch: it does nothing when all is in place.
  */
-export function ensureServiceNowItem(share: ShareMenu, onChoose: (share: ShareMenu, event: Event) => void): Element | null {
+export function ensureServiceNowItem(
+  share: ShareMenu,
+  onChoose: (share: ShareMenu, event: Event) => void,
+): Element | null {
   const { list } = share;
   const ours = [...list.querySelectorAll(OUR_MENU_ITEM)];
   const builtIns = builtInItems(list);
@@ -107,7 +119,10 @@ export function ensureServiceNowItem(share: ShareMenu, onChoose: (share: ShareMe
   if (!item) item = createItem(last, (event) => onChoose(share, event));
   if (list.lastElementChild !== item) list.append(item);
   const expected = String(builtIns.length + 1);
-  if (item.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected || last.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected) {
+  if (
+    item.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected ||
+    last.querySelector(MENU_ITEM_BUTTON)?.getAttribute('aria-setsize') !== expected
+  ) {
     renumber(list);
   }
   return item;

@@ -9,7 +9,7 @@ import {
   icon,
 } from './selectors';
 
-// Which open menus are Share menus of an improvement action, by structure (portal.md): the menu
+// Which open menus are Share menus of an improvement action, by structure: the menu
 // opened by a button whose icon is Share (aria-controls names its container), or the submenu
 // opened by a menu item whose icon is Share (the next menu layer: Fluent gives a submenu the
 // same id as its parent menu, so ids cannot tell them apart). No text is read, so it works in
@@ -81,7 +81,10 @@ function looksLikeShareMenu(menu: Element): boolean {
   if (!menu.querySelector(MENU_ITEM_BUTTON)) return false;
   // The built-in items' icons confirm it; a tenant may show other items, so absence is tolerated
   // when the structure was unambiguous.
-  return SHARE_ITEM_ICONS.some((name) => menu.querySelector(icon(name))) || menu.querySelectorAll(MENU_ITEM_BUTTON).length > 0;
+  return (
+    SHARE_ITEM_ICONS.some((name) => menu.querySelector(icon(name))) ||
+    menu.querySelectorAll(MENU_ITEM_BUTTON).length > 0
+  );
 }
 
 export function findOpenShareMenus(root: Document | Element = document): ShareMenu[] {
@@ -89,7 +92,7 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
   for (const opener of root.querySelectorAll(EXPANDED)) {
     if (!isShareOpener(opener)) continue;
     const parentMenu = opener.closest(MENU_CONTAINER);
-    let menu: Element | null = null;
+    let menu: Element | null;
     if (parentMenu) {
       const layer = opener.closest(LAYER);
       menu = layer ? nextMenuAfter(layer, root) : null;
@@ -98,7 +101,8 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
       const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
       // aria-controls first; builds without it: the menu labelled by the button's own label, or
       // the only menu open.
-      menu = menuIn(controls ? doc.getElementById(controls) : null) ?? menuLabelledBy(opener, root) ?? onlyOpenMenu(root);
+      menu =
+        menuIn(controls ? doc.getElementById(controls) : null) ?? menuLabelledBy(opener, root) ?? onlyOpenMenu(root);
     }
     if (!menu || menu === parentMenu || !looksLikeShareMenu(menu)) continue;
     const list = menu.querySelector(MENU_LIST) ?? menu.querySelector('ul');

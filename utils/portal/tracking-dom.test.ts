@@ -21,7 +21,7 @@ describe('home card grid', () => {
     expect(findHomeCardGrid(document)?.className).toBe('some-grid-123');
   });
 
-  test('the imitation\'s marked grid is the fallback', () => {
+  test("the imitation's marked grid is the fallback", () => {
     document.body.innerHTML = '<main><div data-testid="homepage-cards-grid" role="list"></div></main>';
     expect(findHomeCardGrid(document)?.dataset.testid).toBe('homepage-cards-grid');
   });

@@ -1,16 +1,26 @@
+import type { TicketType } from '../domain/ticket-type';
+import { isObject } from '../domain/guards';
 import { AppError } from '../errors';
-import type { TokenManager } from '../auth/token-manager';
 import { badResponse, serviceNowFetch, type HttpRequest } from './http';
 
 // The one ServiceNow REST client every feature uses: Table API and Aggregate API with the
 // bearer token, one refresh-and-retry on 401, and typed results.
 // https://developer.servicenow.com/dev.do#!/reference/api/latest/rest/c_TableAPI
 
-export type TaskTable = 'change_request' | 'incident';
-/** TaskTable or their parent `task` (read only: the sync reads both types in one request). */
-export type TicketTable = TaskTable | 'task';
-export type TableName = TicketTable | 'sys_user' | 'sys_user_has_role';
+/** The ticket tables' parent: read only, the sync reads both ticket types in one request. */
+export const PARENT_TABLE = 'task';
+/** Tables the extension reads: the ticket types, their parent, and users (who the token belongs to). */
+export type ReadableTable = TicketType | typeof PARENT_TABLE | 'sys_user';
 export type ServiceNowRecord = Record<string, string>;
+
+/** Bearer tokens for the client (the auth layer's token manager provides them). */
+export interface AccessTokens {
+  accessToken(): Promise<string>;
+  /** After a 401 with `rejected`: a renewed token, unless another caller already renewed it. */
+  renewAfterRejection(rejected: string): Promise<string>;
+  /** A renewed token was refused too: the session is over. */
+  rejectSession(): Promise<void>;
+}
 
 export interface ListOptions {
   query?: string;
@@ -50,16 +60,14 @@ export interface GroupCount {
 
 type AggregateRow = { stats?: { count?: unknown }; groupby_fields?: { field?: unknown; value?: unknown }[] };
 
-function isRecord(v: unknown): v is ServiceNowRecord {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const isRecord = (v: unknown): v is ServiceNowRecord => isObject(v);
 
 function resultOf(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || !('result' in body)) throw badResponse('no "result"');
   return (body as { result: unknown }).result;
 }
 
-export function createServiceNowClient(origin: string, tokens: TokenManager) {
+export function createServiceNowClient(origin: string, tokens: AccessTokens) {
   async function call(path: string, req: Omit<HttpRequest, 'bearer'> = {}) {
     const bearer = await tokens.accessToken();
     try {
@@ -86,30 +94,37 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
   });
 
   /** Aggregate API: record counts grouped by one or more fields. */
-  async function aggregate(table: TicketTable, options: AggregateOptions): Promise<GroupCount[]> {
+  async function aggregate(table: ReadableTable, options: AggregateOptions): Promise<GroupCount[]> {
     const { groupBy, query, signal } = options;
     const result = resultOf(
-      (await call(`/api/now/stats/${table}`, {
-        query: { sysparm_count: true, sysparm_group_by: groupBy.join(','), sysparm_query: query },
-        signal,
-      })).body,
+      (
+        await call(`/api/now/stats/${table}`, {
+          query: { sysparm_count: true, sysparm_group_by: groupBy.join(','), sysparm_query: query },
+          signal,
+        })
+      ).body,
     );
     if (!Array.isArray(result)) return [];
-    return result.filter((row): row is AggregateRow => typeof row === 'object' && row !== null).map((row) => {
-      const fields = Array.isArray(row.groupby_fields) ? row.groupby_fields : [];
-      return {
-        // By field name when the answer names them, else by position.
-        values: groupBy.map((field, i) => String((fields.find((f) => f?.field === field) ?? fields[i])?.value ?? '')),
-        count: Number(row.stats?.count ?? 0),
-      };
-    });
+    return result
+      .filter((row): row is AggregateRow => typeof row === 'object' && row !== null)
+      .map((row) => {
+        const fields = Array.isArray(row.groupby_fields) ? row.groupby_fields : [];
+        return {
+          // By field name when the answer names them, else by position.
+          values: groupBy.map((field, i) => String((fields.find((f) => f?.field === field) ?? fields[i])?.value ?? '')),
+          count: Number(row.stats?.count ?? 0),
+        };
+      });
   }
 
   return {
     origin,
 
-    async list(table: TableName, options: ListOptions = {}): Promise<ListResult> {
-      const { body, headers } = await call(`/api/now/table/${table}`, { query: listQuery(options), signal: options.signal });
+    async list(table: ReadableTable, options: ListOptions = {}): Promise<ListResult> {
+      const { body, headers } = await call(`/api/now/table/${table}`, {
+        query: listQuery(options),
+        signal: options.signal,
+      });
       const result = resultOf(body);
       if (!Array.isArray(result) || !result.every(isRecord)) throw badResponse('the list is not a list of records');
       const total = Number(headers.get('x-total-count') ?? Number.NaN);
@@ -122,15 +137,19 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
       };
     },
 
-    async get(table: TableName, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {
+    async get(table: ReadableTable, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {
       const result = resultOf(
-        (await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, { query: { sysparm_fields: fields?.join(',') } })).body,
+        (
+          await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, {
+            query: { sysparm_fields: fields?.join(',') },
+          })
+        ).body,
       );
       if (!isRecord(result)) throw badResponse('the record is not an object');
       return result;
     },
 
-    async create(table: TaskTable, fields: Record<string, string>): Promise<ServiceNowRecord> {
+    async create(table: TicketType, fields: Record<string, string>): Promise<ServiceNowRecord> {
       const result = resultOf((await call(`/api/now/table/${table}`, { method: 'POST', json: fields })).body);
       if (!isRecord(result) || typeof result.sys_id !== 'string') throw badResponse('the created record has no sys_id');
       return result;
@@ -139,7 +158,7 @@ export function createServiceNowClient(origin: string, tokens: TokenManager) {
     aggregate,
 
     /** Aggregate API: record counts grouped by state. */
-    async countByState(table: TaskTable, query?: string): Promise<StateCount[]> {
+    async countByState(table: TicketType, query?: string): Promise<StateCount[]> {
       const rows = await aggregate(table, { groupBy: ['state'], query });
       return rows.map(({ values, count }) => ({ value: values[0]!, count }));
     },

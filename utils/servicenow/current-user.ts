@@ -1,14 +1,15 @@
-import type { ServiceNowUser } from '../connection/status';
+import type { ServiceNowUser } from '../domain/connection-status';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import type { ServiceNowClient } from './client';
+import { condition } from './encoded-query';
 
 // Who the token belongs to. `javascript:gs.getUserName()` is the documented way to ask for the
 // session user through the Table API; hardened instances may refuse it.
 
 export async function fetchCurrentUser(client: ServiceNowClient): Promise<ServiceNowUser & { roles?: string[] }> {
   const { records } = await client.list('sys_user', {
-    query: 'user_name=javascript:gs.getUserName()',
+    query: condition.equals('user_name', 'javascript:gs.getUserName()'),
     fields: ['sys_id', 'user_name', 'name', 'email', 'web_service_access_only', 'internal_integration_user', 'roles'],
     limit: 1,
   });
@@ -22,7 +23,13 @@ export async function fetchCurrentUser(client: ServiceNowClient): Promise<Servic
     name: record.name ?? '',
     email: record.email || undefined,
     dedicated: looksDedicated(record),
-    roles: typeof record.roles === 'string' ? record.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
+    roles:
+      typeof record.roles === 'string'
+        ? record.roles
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : undefined,
   };
 }
 

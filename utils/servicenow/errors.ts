@@ -79,9 +79,5 @@ export function mapNetworkError(error: unknown, host: string): AppError {
     return new AppError('timeout', t('errTimeout', host), { cause: error });
   }
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  return new AppError(
-    'network',
-    offline ? t('errOffline') : t('errNetwork', host),
-    { cause: error },
-  );
+  return new AppError('network', offline ? t('errOffline') : t('errNetwork', host), { cause: error });
 }

@@ -3,7 +3,10 @@ import { serviceNowFetch } from './http';
 
 const ORIGIN = 'https://contoso.service-now.com';
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=UTF-8', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', ...headers },
+  });
 
 let fetchMock: ReturnType<typeof vi.fn>;
 beforeEach(() => {
@@ -21,12 +24,21 @@ describe('serviceNowFetch error mapping', () => {
   });
 
   test('an HTML page (hibernating instance) is never data', async () => {
-    fetchMock.mockResolvedValue(new Response('<html>Your instance is hibernating</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({ code: 'instance_unreachable', message: expect.stringContaining('asleep') });
+    fetchMock.mockResolvedValue(
+      new Response('<html>Your instance is hibernating</html>', {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
+    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({
+      code: 'instance_unreachable',
+      message: expect.stringContaining('asleep'),
+    });
   });
 
-  test('the cross-scope refusal keeps ServiceNow\'s words and adds the fix', async () => {
-    const message = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy";
+  test("the cross-scope refusal keeps ServiceNow's words and adds the fix", async () => {
+    const message =
+      "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy";
     fetchMock.mockResolvedValue(json(403, { error: { message, detail: null }, status: 'failure' }));
     const error = await serviceNowFetch(ORIGIN, '/api/now/table/incident').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'cross_scope' });
@@ -35,13 +47,24 @@ describe('serviceNowFetch error mapping', () => {
   });
 
   test('an ACL refusal names the missing role', async () => {
-    fetchMock.mockResolvedValue(json(403, { error: { message: 'Operation Failed', detail: 'ACL Exception Insert Failed due to security constraints' }, status: 'failure' }));
-    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({ code: 'missing_role', message: expect.stringContaining('itil') });
+    fetchMock.mockResolvedValue(
+      json(403, {
+        error: { message: 'Operation Failed', detail: 'ACL Exception Insert Failed due to security constraints' },
+        status: 'failure',
+      }),
+    );
+    await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident')).rejects.toMatchObject({
+      code: 'missing_role',
+      message: expect.stringContaining('itil'),
+    });
   });
 
   test('429 carries Retry-After', async () => {
     fetchMock.mockResolvedValue(json(429, { error: { message: 'Rate limit exceeded' } }, { 'retry-after': '7' }));
-    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'rate_limited', extra: { retryAfter: 7 } });
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({
+      code: 'rate_limited',
+      extra: { retryAfter: 7 },
+    });
   });
 
   test('5xx is a retryable server error', async () => {
@@ -50,33 +73,52 @@ describe('serviceNowFetch error mapping', () => {
   });
 
   test('401 asks to reconnect', async () => {
-    fetchMock.mockResolvedValue(json(401, { error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' } }));
-    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'reconnect_needed', extra: { status: 401 } });
+    fetchMock.mockResolvedValue(
+      json(401, { error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' } }),
+    );
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({
+      code: 'reconnect_needed',
+      extra: { status: 401 },
+    });
   });
 
   test('no answer at all is a network error naming the host', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('contoso.service-now.com') });
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('contoso.service-now.com'),
+    });
   });
 
   test('OAuth client errors can be returned for the caller to read', async () => {
     fetchMock.mockResolvedValue(json(401, { error: 'invalid_client', error_description: 'bad' }));
-    const res = await serviceNowFetch(ORIGIN, '/oauth_token.do', { method: 'POST', form: { a: 'b' }, returnClientErrors: true });
+    const res = await serviceNowFetch(ORIGIN, '/oauth_token.do', {
+      method: 'POST',
+      form: { a: 'b' },
+      returnClientErrors: true,
+    });
     expect(res).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
   });
 });
 
 describe('rate limits and server errors whatever the body', () => {
   test('429 with an HTML body still honours Retry-After', async () => {
-    fetchMock.mockResolvedValue(new Response('<html>busy</html>', { status: 429, headers: { 'content-type': 'text/html', 'retry-after': '15' } }));
-    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'rate_limited', extra: { retryAfter: 15 } });
+    fetchMock.mockResolvedValue(
+      new Response('<html>busy</html>', { status: 429, headers: { 'content-type': 'text/html', 'retry-after': '15' } }),
+    );
+    await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({
+      code: 'rate_limited',
+      extra: { retryAfter: 15 },
+    });
   });
   test('429 without Retry-After waits a minute, not zero', async () => {
     fetchMock.mockResolvedValue(json(429, { error: { message: 'busy' } }));
     await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ extra: { retryAfter: 60 } });
   });
   test('503 maintenance page is a server error, not a sleeping instance', async () => {
-    fetchMock.mockResolvedValue(new Response('<html>maintenance</html>', { status: 503, headers: { 'content-type': 'text/html' } }));
+    fetchMock.mockResolvedValue(
+      new Response('<html>maintenance</html>', { status: 503, headers: { 'content-type': 'text/html' } }),
+    );
     await expect(serviceNowFetch(ORIGIN, '/x')).rejects.toMatchObject({ code: 'server_error' });
   });
   test('Retry-After as an HTTP date', async () => {

@@ -24,7 +24,11 @@ export interface HttpResponse<T> {
   body: T;
 }
 
-export async function serviceNowFetch(origin: string, path: string, req: HttpRequest = {}): Promise<HttpResponse<unknown>> {
+export async function serviceNowFetch(
+  origin: string,
+  path: string,
+  req: HttpRequest = {},
+): Promise<HttpResponse<unknown>> {
   const host = new URL(origin).host;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;

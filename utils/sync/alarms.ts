@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
+import { syncInterval } from '../domain/sync-state';
 import { syncSettings } from '../storage';
 import type { SyncService } from './sync-service';
-import { syncInterval } from './sync-state';
 
 // browser.alarms drive the periodic sync (options → Ticket sync) and the retry after a failure.
 // The worker starts often: an alarm is only (re)created when missing or when its period changed,
@@ -24,12 +24,16 @@ export async function cancelRetry(): Promise<void> {
   await browser.alarms.clear(SYNC_RETRY_ALARM);
 }
 
-/** Call synchronously at worker start (MV3: listeners must exist before events are dispatched). */
-export function installSyncAlarms(sync: Pick<SyncService, 'requestSync' | 'recover'>): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void sync.requestSync('alarm');
-    if (alarm.name === SYNC_RETRY_ALARM) void sync.requestSync('retry');
-  });
+/** What each sync alarm does (the worker registers one alarm listener for all its alarms). */
+export function syncAlarmRoutes(sync: Pick<SyncService, 'requestSync'>): Record<string, () => void> {
+  return {
+    [SYNC_ALARM]: () => void sync.requestSync('alarm'),
+    [SYNC_RETRY_ALARM]: () => void sync.requestSync('retry'),
+  };
+}
+
+/** Worker start: clears a stale running flag and keeps the periodic alarm at the chosen interval. */
+export function startSyncSchedule(sync: Pick<SyncService, 'recover'>): void {
   void sync.recover();
   void syncSettings.get().then((settings) => scheduleSync(syncInterval(settings)));
   syncSettings.watch((settings) => void scheduleSync(syncInterval(settings)));

@@ -1,9 +1,17 @@
 import { describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
 import type { TableCache } from '../tickets/cache';
-import { createFakeServiceNow, type FakeServiceNow } from './fake-client';
+import { createFakeServiceNow, type FakeServiceNow } from '../../tests/support/fake-servicenow';
 import {
-  HEAD_SIZE, ID_PAGE_SIZE, PAGE_SIZE, RECONCILE_EVERY_MS, syncTable, syncTickets, TASK_RETRY_MS, WATERMARK_MARGIN_MS, type TicketSyncOptions,
+  HEAD_SIZE,
+  ID_PAGE_SIZE,
+  PAGE_SIZE,
+  RECONCILE_EVERY_MS,
+  syncTable,
+  syncTickets,
+  TASK_RETRY_MS,
+  WATERMARK_MARGIN_MS,
+  type TicketSyncOptions,
 } from './sync-engine';
 
 const MINUTE = 60_000;
@@ -31,10 +39,16 @@ describe('first sync', () => {
     expect(result.data.total).toBe(2345);
     expect(result.data.counts).toEqual({ '-4': 782, '-5': 1563 });
     const lists = sn.calls.filter((c) => c.kind === 'list');
-    expect(lists.map((c) => [c.offset, c.limit])).toEqual([[0, PAGE_SIZE], [1000, PAGE_SIZE], [2000, PAGE_SIZE]]);
+    expect(lists.map((c) => [c.offset, c.limit])).toEqual([
+      [0, PAGE_SIZE],
+      [1000, PAGE_SIZE],
+      [2000, PAGE_SIZE],
+    ]);
     for (const call of lists) {
       expect(call.query).toBe('correlation_idSTARTSWITHm365ss-^ORDERBYDESCsys_updated_on^ORDERBYsys_id');
-      expect(call.fields).toBe('sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count');
+      expect(call.fields).toBe(
+        'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count',
+      );
     }
     expect(sn.calls.filter((c) => c.kind === 'stats')).toHaveLength(1);
     expect(result.requests).toBe(4);
@@ -50,7 +64,12 @@ describe('first sync', () => {
   test('bad records are skipped and text is bounded; action ids come from the correlation id', async () => {
     const sn = createFakeServiceNow();
     sn.create(CHG, { sys_id: 'not-hex' });
-    sn.create(CHG, { short_description: `<img src=x onerror=alert(1)>\u0000${'x'.repeat(500)}`, correlation_id: 'm365ss-AdminMFAV2', state: 'Assess', due_date: 'tomorrow' });
+    sn.create(CHG, {
+      short_description: `<img src=x onerror=alert(1)>\u0000${'x'.repeat(500)}`,
+      correlation_id: 'm365ss-AdminMFAV2',
+      state: 'Assess',
+      due_date: 'tomorrow',
+    });
     sn.create(CHG, { correlation_id: 'm365ss-manual-1234' });
     const { data } = await sync(sn);
     expect(data.tickets).toHaveLength(2);
@@ -123,7 +142,10 @@ describe('incremental sync', () => {
     for (const t of cache.tickets.slice(0, 60)) sn.update(CHG, t.sysId, { state: '0' });
     const result = await sync(sn, cache);
     expect(result.data.counts['0']).toBe(60);
-    expect(sn.calls.filter((c) => c.kind === 'list').map((c) => [c.offset, c.limit])).toEqual([[0, HEAD_SIZE], [HEAD_SIZE, PAGE_SIZE]]);
+    expect(sn.calls.filter((c) => c.kind === 'list').map((c) => [c.offset, c.limit])).toEqual([
+      [0, HEAD_SIZE],
+      [HEAD_SIZE, PAGE_SIZE],
+    ]);
   });
 
   test('a new ticket is added', async () => {
@@ -217,7 +239,8 @@ describe('robustness', () => {
 describe('both ticket types through task', () => {
   const INC = 'incident' as const;
   const TASK_QUERY = 'sys_class_nameINchange_request,incident^correlation_idSTARTSWITHm365ss-';
-  const TASK_FIELDS = 'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count,sys_class_name';
+  const TASK_FIELDS =
+    'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count,sys_class_name';
   type Caches = Partial<Record<'change_request' | 'incident', TableCache>>;
 
   async function syncAll(sn: FakeServiceNow, previous: Caches = {}, options: Partial<TicketSyncOptions> = {}) {
@@ -252,7 +275,11 @@ describe('both ticket types through task', () => {
     expect(result.data.incident).toMatchObject({ total: 700, counts: { '1': 350, '2': 350 }, complete: true });
     expect(result.data.incident.watermark).toBe(result.data.change_request.watermark);
     const lists = sn.calls.filter((c) => c.kind === 'list');
-    expect(lists.map((c) => [c.table, c.offset, c.limit])).toEqual([['task', 0, PAGE_SIZE], ['task', 1000, PAGE_SIZE], ['task', 2000, PAGE_SIZE]]);
+    expect(lists.map((c) => [c.table, c.offset, c.limit])).toEqual([
+      ['task', 0, PAGE_SIZE],
+      ['task', 1000, PAGE_SIZE],
+      ['task', 2000, PAGE_SIZE],
+    ]);
     for (const call of lists) {
       expect(call.query).toBe(`${TASK_QUERY}^ORDERBYDESCsys_updated_on^ORDERBYsys_id`);
       expect(call.fields).toBe(TASK_FIELDS);
@@ -278,8 +305,24 @@ describe('both ticket types through task', () => {
   test('an unchanged sync is one head page of task and keeps the cached counts', async () => {
     const { sn, cache } = await synced();
     const result = await syncAll(sn, cache);
-    expect(result).toMatchObject({ path: 'task', mode: 'incremental', changed: false, requests: 1, reconciled: false, meta: {} });
-    expect(sn.calls).toEqual([{ kind: 'list', table: 'task', query: `${TASK_QUERY}^ORDERBYDESCsys_updated_on^ORDERBYsys_id`, fields: TASK_FIELDS, limit: HEAD_SIZE, offset: 0 }]);
+    expect(result).toMatchObject({
+      path: 'task',
+      mode: 'incremental',
+      changed: false,
+      requests: 1,
+      reconciled: false,
+      meta: {},
+    });
+    expect(sn.calls).toEqual([
+      {
+        kind: 'list',
+        table: 'task',
+        query: `${TASK_QUERY}^ORDERBYDESCsys_updated_on^ORDERBYsys_id`,
+        fields: TASK_FIELDS,
+        limit: HEAD_SIZE,
+        offset: 0,
+      },
+    ]);
     expect(result.data.change_request.counts).toEqual(cache.change_request!.counts);
     expect(result.data.incident.counts).toEqual(cache.incident!.counts);
   });
@@ -290,7 +333,10 @@ describe('both ticket types through task', () => {
     sn.update(INC, ticket.sysId, { state: '6' });
     const result = await syncAll(sn, cache);
     expect(result).toMatchObject({ changed: true, requests: 2, reconciled: false });
-    expect(result.data.incident.tickets.find((t) => t.sysId === ticket.sysId)).toMatchObject({ table: INC, state: '6' });
+    expect(result.data.incident.tickets.find((t) => t.sysId === ticket.sysId)).toMatchObject({
+      table: INC,
+      state: '6',
+    });
     expect(result.data.change_request.tickets.some((t) => t.sysId === ticket.sysId)).toBe(false);
     expect(result.data.incident.counts['6']).toBe(1);
     expect(result.data.change_request.counts).toEqual(cache.change_request!.counts);
@@ -352,7 +398,12 @@ describe('both ticket types through task', () => {
     sn.tick(RECONCILE_EVERY_MS);
     const result = await syncAll(sn, cache);
     expect(result).toMatchObject({ path: 'task', reconciled: true, changed: false });
-    expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual(['list task', 'list task', 'stats change_request', 'stats incident']);
+    expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual([
+      'list task',
+      'list task',
+      'stats change_request',
+      'stats incident',
+    ]);
     expect(result.data.incident.reconciledAt).toBe(sn.now());
   });
 
@@ -370,7 +421,12 @@ describe('both ticket types through task', () => {
 
 describe('fallback when the instance refuses or hides task', () => {
   const INC = 'incident' as const;
-  const refusal = (status: number) => new AppError(status === 403 ? 'missing_role' : status === 404 ? 'not_found' : 'bad_request', `refused (${status})`, { status });
+  const refusal = (status: number) =>
+    new AppError(
+      status === 403 ? 'missing_role' : status === 404 ? 'not_found' : 'bad_request',
+      `refused (${status})`,
+      { status },
+    );
 
   function instance() {
     const sn = createFakeServiceNow();
@@ -380,27 +436,43 @@ describe('fallback when the instance refuses or hides task', () => {
     return sn;
   }
 
-  async function syncAll(sn: FakeServiceNow, previous: Partial<Record<'change_request' | 'incident', TableCache>> = {}, options: Partial<TicketSyncOptions> = {}) {
+  async function syncAll(
+    sn: FakeServiceNow,
+    previous: Partial<Record<'change_request' | 'incident', TableCache>> = {},
+    options: Partial<TicketSyncOptions> = {},
+  ) {
     sn.calls.length = 0;
     return syncTickets(sn.client, previous, { now: sn.now(), ...options });
   }
 
-  test.each([403, 400, 404])('task refused with %i: the ticket tables are read one by one, and the refusal is remembered', async (status) => {
-    const sn = instance();
-    sn.refuse.task = refusal(status);
-    const first = await syncAll(sn);
-    expect(first).toMatchObject({ path: 'tables', mode: 'full', meta: { taskRefusedAt: sn.now() } });
-    expect(first.data.change_request.tickets).toHaveLength(20);
-    expect(first.data.incident).toMatchObject({ total: 5, counts: { '2': 5 } });
-    expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual(['list task', 'list change_request', 'stats change_request', 'list incident', 'stats incident']);
-    expect(first.requests).toBe(5);
+  test.each([403, 400, 404])(
+    'task refused with %i: the ticket tables are read one by one, and the refusal is remembered',
+    async (status) => {
+      const sn = instance();
+      sn.refuse.task = refusal(status);
+      const first = await syncAll(sn);
+      expect(first).toMatchObject({ path: 'tables', mode: 'full', meta: { taskRefusedAt: sn.now() } });
+      expect(first.data.change_request.tickets).toHaveLength(20);
+      expect(first.data.incident).toMatchObject({ total: 5, counts: { '2': 5 } });
+      expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual([
+        'list task',
+        'list change_request',
+        'stats change_request',
+        'list incident',
+        'stats incident',
+      ]);
+      expect(first.requests).toBe(5);
 
-    // Remembered: later syncs do not ask task again; unchanged = one head page per type.
-    sn.tick(5 * MINUTE);
-    const second = await syncAll(sn, first.data, { meta: first.meta });
-    expect(second).toMatchObject({ path: 'tables', changed: false, requests: 2, meta: first.meta });
-    expect(sn.calls.map((c) => `${c.kind} ${c.table} ${c.limit}`)).toEqual([`list change_request ${HEAD_SIZE}`, `list incident ${HEAD_SIZE}`]);
-  });
+      // Remembered: later syncs do not ask task again; unchanged = one head page per type.
+      sn.tick(5 * MINUTE);
+      const second = await syncAll(sn, first.data, { meta: first.meta });
+      expect(second).toMatchObject({ path: 'tables', changed: false, requests: 2, meta: first.meta });
+      expect(sn.calls.map((c) => `${c.kind} ${c.table} ${c.limit}`)).toEqual([
+        `list change_request ${HEAD_SIZE}`,
+        `list incident ${HEAD_SIZE}`,
+      ]);
+    },
+  );
 
   test('task is tried again a day later, checked against the ticket tables, and used again when it works', async () => {
     const sn = instance();
@@ -410,7 +482,12 @@ describe('fallback when the instance refuses or hides task', () => {
     delete sn.refuse.task; // the admin added a read ACL on task
     const later = await syncAll(sn, first.data, { meta: first.meta });
     expect(later).toMatchObject({ path: 'task', meta: {} });
-    expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual(['list task', 'list task', 'stats change_request', 'stats incident']);
+    expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual([
+      'list task',
+      'list task',
+      'stats change_request',
+      'stats incident',
+    ]);
     sn.tick(5 * MINUTE);
     expect(await syncAll(sn, later.data, { meta: later.meta })).toMatchObject({ path: 'task', requests: 1 });
   });
@@ -425,9 +502,13 @@ describe('fallback when the instance refuses or hides task', () => {
     expect(sn.calls.filter((c) => c.table === 'task')).toHaveLength(1);
   });
 
-  test('when the ticket tables fail too, their error is the sync\'s error and nothing is remembered', async () => {
+  test("when the ticket tables fail too, their error is the sync's error and nothing is remembered", async () => {
     const sn = instance();
-    const crossScope = new AppError('cross_scope', 'ServiceNow refused access because of a cross-scope access policy.', { status: 403 });
+    const crossScope = new AppError(
+      'cross_scope',
+      'ServiceNow refused access because of a cross-scope access policy.',
+      { status: 403 },
+    );
     sn.refuse.task = crossScope;
     sn.refuse.change_request = crossScope;
     const save = vi.fn(async () => undefined);
@@ -445,7 +526,7 @@ describe('fallback when the instance refuses or hides task', () => {
     expect(saved).toEqual([CHG]);
   });
 
-  test('task that silently hides tickets is caught by the first sync\'s check and not used', async () => {
+  test("task that silently hides tickets is caught by the first sync's check and not used", async () => {
     const sn = instance();
     for (const id of [...sn.tables.incident.keys()].slice(0, 2)) sn.hiddenFromTask.add(id);
     const save = vi.fn(async (_table: string) => undefined);
@@ -456,8 +537,14 @@ describe('fallback when the instance refuses or hides task', () => {
     // Nothing read through task was saved: only the per-table results.
     expect(save.mock.calls.map(([table]) => table)).toEqual([CHG, INC]);
     expect(sn.calls.map((c) => `${c.kind} ${c.table}`)).toEqual([
-      'list task', 'stats change_request', 'stats incident', 'list task', // page, check, id pass: still 3 short
-      'list change_request', 'stats change_request', 'list incident', 'stats incident',
+      'list task',
+      'stats change_request',
+      'stats incident',
+      'list task', // page, check, id pass: still 3 short
+      'list change_request',
+      'stats change_request',
+      'list incident',
+      'stats incident',
     ]);
   });
 

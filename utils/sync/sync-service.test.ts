@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '../errors';
-import { createMemoryTicketCache } from '../tickets/cache';
-import { createFakeServiceNow, type FakeServiceNow } from './fake-client';
+import { createMemoryTicketCache } from '../../tests/support/memory-ticket-cache';
+import { createFakeServiceNow, type FakeServiceNow } from '../../tests/support/fake-servicenow';
 import { createSyncService, STALE_AFTER_MS, syncRetryDelay } from './sync-service';
-import { INITIAL_SYNC_STATE, type SyncState } from './sync-state';
+import { INITIAL_SYNC_STATE, type SyncState } from '../domain/sync-state';
 
 let sn: FakeServiceNow;
 let stored: SyncState;
@@ -114,7 +114,12 @@ describe('sync service', () => {
     const { sync } = service();
     await sync.requestSync('manual');
     sn.tick(5 * 60_000);
-    sn.faults.push(new AppError('rate_limited', 'ServiceNow is limiting requests. The extension will try again in 120 seconds.', { status: 429, retryAfter: 120 }));
+    sn.faults.push(
+      new AppError('rate_limited', 'ServiceNow is limiting requests. The extension will try again in 120 seconds.', {
+        status: 429,
+        retryAfter: 120,
+      }),
+    );
     const state = await sync.requestSync('alarm');
     expect(state.error).toMatchObject({ code: 'rate_limited', retryAfter: 120 });
     expect(state.nextRetryAt).toBe(sn.now() + 120_000);
@@ -186,7 +191,15 @@ describe('sync service', () => {
     for (let i = 0; i < 30; i++) sn.create('incident', { state: i % 2 ? '6' : '1' });
     const { sync } = service();
     await sync.requestSync('manual');
-    const page = await sync.listTickets({ table: 'incident', state: 'open', search: '', sort: 'number', dir: 'desc', offset: 0, limit: 10 });
+    const page = await sync.listTickets({
+      table: 'incident',
+      state: 'open',
+      search: '',
+      sort: 'number',
+      dir: 'desc',
+      offset: 0,
+      limit: 10,
+    });
     expect(page.total).toBe(16);
     expect(page.tickets).toHaveLength(10);
     expect(page.instanceOrigin).toBe('https://contoso.service-now.com');

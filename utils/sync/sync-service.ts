@@ -1,10 +1,11 @@
+import { backoffDelay, type BackoffPolicy } from '../domain/backoff';
+import { INITIAL_SYNC_STATE, type SyncState } from '../domain/sync-state';
+import type { ActionTicketsAnswer, TicketListPage, TicketListQuery, TicketOverview } from '../domain/ticket';
+import { queryTickets, recentTickets, ticketsForActions } from '../domain/ticket-queries';
+import { TICKET_TYPES, type TicketType } from '../domain/ticket-type';
 import { AppError, isRetryable, toAppError } from '../errors';
-import type { TaskTable } from '../servicenow/client';
 import { emptyTableCache, type TableCache, type TicketCache } from '../tickets/cache';
-import { queryTickets, recentTickets, ticketsForActions } from '../tickets/queries';
-import { TASK_TABLES, type ActionTicketsAnswer, type TicketListPage, type TicketListQuery, type TicketOverview } from '../tickets/types';
 import { syncTickets, type SyncClient } from './sync-engine';
-import { INITIAL_SYNC_STATE, type SyncState } from './sync-state';
 
 // The worker's ticket sync: one sync at a time (requests made meanwhile are coalesced into one
 // more run), state and errors published for the views, backoff after failures, and the
@@ -30,27 +31,29 @@ export interface SyncServiceDeps {
 /** Views ask for a sync when the cache is older than this. */
 export const STALE_AFTER_MS = 60_000;
 /** First retry after 30-60 s (browser.alarms fire at most every 30 s), doubling up to 15-30 min. */
-const BACKOFF_BASE_MS = 60_000;
-const BACKOFF_MAX_MS = 30 * 60_000;
+const SYNC_BACKOFF: BackoffPolicy = {
+  baseMs: 60_000,
+  maxMs: 30 * 60_000,
+  retryAfterJitterMs: 5000,
+  retryAfterMinMs: 1000,
+};
 
 /** Wait before retry number `failures`: Retry-After for 429 (plus a little jitter), else exponential with equal jitter. */
 export function syncRetryDelay(failures: number, retryAfterSeconds: number | undefined, random = Math.random): number {
-  if (retryAfterSeconds !== undefined) return Math.max(retryAfterSeconds * 1000, 1000) + Math.floor(random() * 5000);
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
-  return Math.floor(ceiling / 2 + random() * (ceiling / 2));
+  return backoffDelay(SYNC_BACKOFF, failures, retryAfterSeconds, random);
 }
 
 const QUIET_CODES = ['not_connected', 'not_configured'];
 
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? Date.now;
-  const memory = new Map<TaskTable, TableCache>();
+  const memory = new Map<TicketType, TableCache>();
   let current: Promise<SyncState> | null = null;
   let queued: Promise<SyncState> | null = null;
   let generation = 0;
   let controller = new AbortController();
 
-  async function table(name: TaskTable): Promise<TableCache> {
+  async function table(name: TicketType): Promise<TableCache> {
     let data = memory.get(name);
     if (!data) {
       data = (await deps.cache.read(name)) ?? emptyTableCache();
@@ -75,7 +78,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     let changed = false;
     try {
       const client = await deps.client();
-      const previous = Object.fromEntries(await Promise.all(TASK_TABLES.map(async (name) => [name, await table(name)] as const)));
+      const previous = Object.fromEntries(
+        await Promise.all(TICKET_TYPES.map(async (name) => [name, await table(name)] as const)),
+      );
       const meta = (await deps.cache.readMeta()) ?? {};
       const result = await syncTickets(client, previous, {
         now: now(),
@@ -94,7 +99,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (result.meta.taskRefusedAt !== meta.taskRefusedAt) await deps.cache.writeMeta(result.meta);
       await deps.cancelRetry();
       const state = await update({
-        running: false, startedAt: undefined, lastSyncAt: now(), error: undefined, failures: 0, nextRetryAt: undefined,
+        running: false,
+        startedAt: undefined,
+        lastSyncAt: now(),
+        error: undefined,
+        failures: 0,
+        nextRetryAt: undefined,
         revision: (await deps.state.get()).revision + (changed ? 1 : 0),
       });
       await deps.onSynced?.();
@@ -108,9 +118,18 @@ export function createSyncService(deps: SyncServiceDeps) {
       const failures = (await deps.state.get()).failures + 1;
       // Retry soon for what can pass by itself; the others (reconnect, roles, cross-scope)
       // wait for the next regular sync or the user, and keep their message on screen.
-      const nextRetryAt = isRetryable(error) ? now() + syncRetryDelay(failures, error.extra.retryAfter, deps.random) : undefined;
+      const nextRetryAt = isRetryable(error)
+        ? now() + syncRetryDelay(failures, error.extra.retryAfter, deps.random)
+        : undefined;
       if (nextRetryAt !== undefined) await deps.scheduleRetry(nextRetryAt);
-      const state = await update({ running: false, startedAt: undefined, error: error.toJSON(), failures, nextRetryAt, revision });
+      const state = await update({
+        running: false,
+        startedAt: undefined,
+        error: error.toJSON(),
+        failures,
+        nextRetryAt,
+        revision,
+      });
       await deps.onSynced?.();
       return state;
     }
@@ -128,10 +147,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       // A scheduled or automatic sync joins the running one; after a ticket was created or the
       // user asked, one more run follows, so it sees the newest changes.
       if (reason === 'alarm' || reason === 'retry' || reason === 'stale') return current;
-      queued ??= current.catch(() => undefined).then(() => {
-        queued = null;
-        return current ?? start();
-      });
+      queued ??= current
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return current ?? start();
+        });
       return queued;
     }
     if (reason === 'alarm') {
@@ -142,8 +163,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     return current ?? start();
   }
 
-  async function allTickets(which: TaskTable | 'all') {
-    const names = which === 'all' ? TASK_TABLES : [which];
+  async function allTickets(which: TicketType | 'all') {
+    const names = which === 'all' ? TICKET_TYPES : [which];
     return (await Promise.all(names.map(async (name) => (await table(name)).tickets))).flat();
   }
 
@@ -162,16 +183,31 @@ export function createSyncService(deps: SyncServiceDeps) {
     /** Cards: counts and recent tickets from the cache, at once. */
     async overview(): Promise<TicketOverview> {
       void refreshIfStale();
-      const entries = await Promise.all(TASK_TABLES.map(async (name) => {
-        const data = await table(name);
-        return [name, { counts: data.counts, total: data.complete ? data.total : data.tickets.length, recent: recentTickets(data.tickets) }] as const;
-      }));
-      return { instanceOrigin: await deps.instanceOrigin(), tables: Object.fromEntries(entries) as TicketOverview['tables'] };
+      const entries = await Promise.all(
+        TICKET_TYPES.map(async (name) => {
+          const data = await table(name);
+          return [
+            name,
+            {
+              counts: data.counts,
+              total: data.complete ? data.total : data.tickets.length,
+              recent: recentTickets(data.tickets),
+            },
+          ] as const;
+        }),
+      );
+      return {
+        instanceOrigin: await deps.instanceOrigin(),
+        tables: Object.fromEntries(entries) as TicketOverview['tables'],
+      };
     },
 
     async actionTickets(actionIds: readonly string[]): Promise<ActionTicketsAnswer> {
       void refreshIfStale();
-      return { byAction: ticketsForActions(await allTickets('all'), actionIds), instanceOrigin: await deps.instanceOrigin() };
+      return {
+        byAction: ticketsForActions(await allTickets('all'), actionIds),
+        instanceOrigin: await deps.instanceOrigin(),
+      };
     },
 
     async listTickets(query: TicketListQuery): Promise<TicketListPage> {

@@ -20,10 +20,21 @@ afterAll(() => sn.close());
 beforeEach(async () => {
   sn.reset();
   const { access_token: token } = await connect(target(sn), PUBLIC_CLIENT, 'svc_m365');
-  client = createServiceNowClient(sn.url, { accessToken: async () => token, renewAfterRejection: async () => token } as unknown as TokenManager);
+  client = createServiceNowClient(sn.url, {
+    accessToken: async () => token,
+    renewAfterRejection: async () => token,
+  } as unknown as TokenManager);
   const hourAgo = new Date(sn.state.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-  sn.state.seedRecords('change_request', { count: 1200, correlationPrefix: 'm365ss-c', fields: { sys_updated_on: hourAgo, state: '-4' } });
-  sn.state.seedRecords('incident', { count: 30, correlationPrefix: 'm365ss-i', fields: { sys_updated_on: hourAgo, state: '2' } });
+  sn.state.seedRecords('change_request', {
+    count: 1200,
+    correlationPrefix: 'm365ss-c',
+    fields: { sys_updated_on: hourAgo, state: '-4' },
+  });
+  sn.state.seedRecords('incident', {
+    count: 30,
+    correlationPrefix: 'm365ss-i',
+    fields: { sys_updated_on: hourAgo, state: '2' },
+  });
   sn.state.seedRecords('incident', { count: 3, correlationPrefix: 'other-', fields: { sys_updated_on: hourAgo } });
 });
 
@@ -32,7 +43,9 @@ type Caches = Partial<Record<'change_request' | 'incident', TableCache>>;
 async function run(previous: Caches = {}, meta: SyncMeta = {}) {
   sn.state.clearLog();
   const result = await syncTickets(client, previous, { now: sn.state.now(), meta });
-  const log = sn.state.getLog().map((e) => `${e.status} ${e.path} ${e.query.sysparm_group_by ?? e.query.sysparm_limit ?? ''}`);
+  const log = sn.state
+    .getLog()
+    .map((e) => `${e.status} ${e.path} ${e.query.sysparm_group_by ?? e.query.sysparm_limit ?? ''}`);
   return { result, log };
 }
 
@@ -40,8 +53,10 @@ describe('through task', () => {
   test('first sync, unchanged sync (one request), a change and a deletion', async () => {
     const first = await run();
     expect(first.log).toEqual([
-      '200 /api/now/table/task 1000', '200 /api/now/table/task 1000',
-      '200 /api/now/stats/change_request state', '200 /api/now/stats/incident state',
+      '200 /api/now/table/task 1000',
+      '200 /api/now/table/task 1000',
+      '200 /api/now/stats/change_request state',
+      '200 /api/now/stats/incident state',
     ]);
     expect(first.result.data.change_request).toMatchObject({ total: 1200, counts: { '-4': 1200 } });
     expect(first.result.data.incident).toMatchObject({ total: 30, counts: { '2': 30 } });
@@ -50,8 +65,10 @@ describe('through task', () => {
     const unchanged = await run(first.result.data);
     expect(unchanged.log).toEqual(['200 /api/now/table/task 25']);
     expect(sn.state.log[0]!.query).toMatchObject({
-      sysparm_query: 'sys_class_nameINchange_request,incident^correlation_idSTARTSWITHm365ss-^ORDERBYDESCsys_updated_on^ORDERBYsys_id',
-      sysparm_fields: 'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count,sys_class_name',
+      sysparm_query:
+        'sys_class_nameINchange_request,incident^correlation_idSTARTSWITHm365ss-^ORDERBYDESCsys_updated_on^ORDERBYsys_id',
+      sysparm_fields:
+        'sys_id,number,short_description,state,due_date,correlation_id,sys_updated_on,sys_mod_count,sys_class_name',
     });
     expect(unchanged.result.changed).toBe(false);
 
@@ -66,7 +83,11 @@ describe('through task', () => {
     sn.state.deleteRecord('change_request', gone.sysId);
     sn.state.setClock({ advanceMs: 60_000 });
     const deleted = await run(changed.result.data);
-    expect(deleted.log).toEqual(['200 /api/now/table/task 25', '200 /api/now/table/task 5000', '200 /api/now/stats/task sys_class_name,state']);
+    expect(deleted.log).toEqual([
+      '200 /api/now/table/task 25',
+      '200 /api/now/table/task 5000',
+      '200 /api/now/stats/task sys_class_name,state',
+    ]);
     expect(deleted.result.data.change_request.total).toBe(1199);
   });
 });
@@ -78,8 +99,11 @@ describe('fallback', () => {
     expect(first.result).toMatchObject({ path: 'tables', meta: { taskRefusedAt: expect.any(Number) } });
     expect(first.log).toEqual([
       '403 /api/now/table/task 1000',
-      '200 /api/now/table/change_request 1000', '200 /api/now/table/change_request 1000', '200 /api/now/stats/change_request state',
-      '200 /api/now/table/incident 1000', '200 /api/now/stats/incident state',
+      '200 /api/now/table/change_request 1000',
+      '200 /api/now/table/change_request 1000',
+      '200 /api/now/stats/change_request state',
+      '200 /api/now/table/incident 1000',
+      '200 /api/now/stats/incident state',
     ]);
     expect(first.result.data.incident.total).toBe(30);
     sn.state.setClock({ advanceMs: 60_000 });
@@ -87,10 +111,13 @@ describe('fallback', () => {
     expect(unchanged.log).toEqual(['200 /api/now/table/change_request 25', '200 /api/now/table/incident 25']);
   });
 
-  test('a cross-scope refusal everywhere is the sync\'s error, not a reason to remember anything', async () => {
+  test("a cross-scope refusal everywhere is the sync's error, not a reason to remember anything", async () => {
     sn.state.setCrossScope(true);
     await expect(run()).rejects.toMatchObject({ code: 'cross_scope' });
-    expect(sn.state.getLog().map((e) => `${e.status} ${e.path}`)).toEqual(['403 /api/now/table/task', '403 /api/now/table/change_request']);
+    expect(sn.state.getLog().map((e) => `${e.status} ${e.path}`)).toEqual([
+      '403 /api/now/table/task',
+      '403 /api/now/table/change_request',
+    ]);
   });
 
   test('a rate limit on task is not a refusal: the sync fails and tries task again next time', async () => {

@@ -1,7 +1,7 @@
 import { clear, get, set } from 'idb-keyval';
-import { lazyStore } from '../idb-store';
-import type { TaskTable } from '../servicenow/client';
-import type { Ticket } from './types';
+import { lazyStore } from '../storage/idb-store';
+import type { Ticket } from '../domain/ticket';
+import type { TicketType } from '../domain/ticket-type';
 
 // The worker's ticket cache in IndexedDB (its own database, next to the secrets' one): one entry
 // per ticket type holding all its tickets, the counts by state and the sync bookkeeping, written
@@ -19,11 +19,11 @@ export interface TableCache {
   watermark?: string;
   /** A full load has finished; until then every sync is a full load. */
   complete: boolean;
-  /** Last full id reconciliation (ms), see sync-engine.ts. */
+  /** Last full id reconciliation (ms), see utils/sync/sync-engine.ts. */
   reconciledAt?: number;
 }
 
-/** What the sync remembers about the instance (not about tickets), see sync-engine.ts. */
+/** What the sync remembers about the instance (not about tickets), see utils/sync/sync-engine.ts. */
 export interface SyncMeta {
   /**
    * When the instance last refused reads of the parent table `task` (403/400/404) while the
@@ -34,8 +34,8 @@ export interface SyncMeta {
 }
 
 export interface TicketCache {
-  read(table: TaskTable): Promise<TableCache | undefined>;
-  write(table: TaskTable, data: TableCache): Promise<void>;
+  read(table: TicketType): Promise<TableCache | undefined>;
+  write(table: TicketType, data: TableCache): Promise<void>;
   readMeta(): Promise<SyncMeta | undefined>;
   writeMeta(meta: SyncMeta): Promise<void>;
   clear(): Promise<void>;
@@ -45,7 +45,7 @@ export function emptyTableCache(): TableCache {
   return { tickets: [], counts: {}, total: 0, complete: false };
 }
 
-const key = (table: TaskTable) => `v1:${table}`;
+const key = (table: TicketType) => `v1:${table}`;
 const META_KEY = 'v1:meta';
 
 export function createIdbTicketCache(): TicketCache {
@@ -56,21 +56,5 @@ export function createIdbTicketCache(): TicketCache {
     readMeta: () => get<SyncMeta>(META_KEY, store()),
     writeMeta: (meta) => set(META_KEY, meta, store()),
     clear: () => clear(store()),
-  };
-}
-
-/** For tests and benchmarks. */
-export function createMemoryTicketCache(): TicketCache {
-  const entries = new Map<TaskTable, TableCache>();
-  let meta: SyncMeta | undefined;
-  return {
-    read: async (table) => structuredClone(entries.get(table)),
-    write: async (table, data) => void entries.set(table, structuredClone(data)),
-    readMeta: async () => structuredClone(meta),
-    writeMeta: async (next) => void (meta = structuredClone(next)),
-    clear: async () => {
-      entries.clear();
-      meta = undefined;
-    },
   };
 }

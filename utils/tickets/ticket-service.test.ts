@@ -6,13 +6,22 @@ import { createOutbox } from '../outbox/outbox';
 import type { ServiceNowClient } from '../servicenow/client';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
 import { createTicketService } from './ticket-service';
-import type { TicketDraft } from './ticket-draft';
+import type { TicketDraft } from '../domain/ticket-draft';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
 const draft: TicketDraft = {
-  type: 'change_request', actionId: 'AdminMFAV2', name: 'Require MFA', description: 'Do it', priority: '2',
-  dueDate: '2099-01-01', source: 'microsoft', category: 'Identity', initiatingUser: 'Megan', actionLink: '', confirmDuplicate: false,
+  type: 'change_request',
+  actionId: 'AdminMFAV2',
+  name: 'Require MFA',
+  description: 'Do it',
+  priority: '2',
+  dueDate: '2099-01-01',
+  source: 'microsoft',
+  category: 'Identity',
+  initiatingUser: 'Megan',
+  actionLink: '',
+  confirmDuplicate: false,
 };
 
 function world(state = 'connected') {

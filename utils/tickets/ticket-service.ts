@@ -1,19 +1,20 @@
+import type { ConnectionService } from '../connection/connection-service';
+import { canQueueTickets, type ConnectionState } from '../domain/connection-status';
+import { correlationIdFor, manualCorrelationId } from '../domain/correlation';
+import { validateDraft, type TicketDraft } from '../domain/ticket-draft';
+import { TICKET_TYPES, type TicketType } from '../domain/ticket-type';
 import { AppError } from '../errors';
 import { sentences, t } from '../i18n';
-import type { ConnectionService } from '../connection/connection-service';
-import type { ConnectionState } from '../connection/status';
 import type { Outbox, SendOutcome } from '../outbox/outbox';
-import type { TaskTable } from '../servicenow/client';
+import { condition, encodedQuery } from '../servicenow/encoded-query';
+import { recordUrl } from '../servicenow/ticket-fields';
 import { ticketPreferences, type TicketPreferences } from '../storage';
-import { correlationIdFor, manualCorrelationId } from './correlation';
-import { recordUrl } from './servicenow-fields';
-import { validateDraft, type TicketDraft } from './ticket-draft';
 
 // Ticket creation in the worker (F2.3-F2.6): the duplicate guard, validation, and handing the
 // draft to the outbox, which persists it before any network call.
 
 export interface ExistingTicket {
-  table: TaskTable;
+  table: TicketType;
   number: string;
   state: string;
   url: string | null;
@@ -30,28 +31,38 @@ export interface TicketFormContext {
   preferences: TicketPreferences;
 }
 
-const CAN_QUEUE: ConnectionState[] = ['connected', 'offline', 'reconnect_needed'];
-
-export function createTicketService(connection: ConnectionService, outbox: Outbox) {
+export function createTicketService(connection: Pick<ConnectionService, 'client' | 'status'>, outbox: Outbox) {
   /** Tickets of the action still in the outbox: known without ServiceNow. */
   async function waitingFor(correlationId: string): Promise<ExistingTicket[]> {
     return (await outbox.waitingFor(correlationId)).map<ExistingTicket>((w) => ({
-      table: w.type, number: '', state: w.state, url: null, waiting: true,
+      table: w.type,
+      number: '',
+      state: w.state,
+      url: null,
+      waiting: true,
     }));
   }
 
-  /** Tickets of the action in ServiceNow (correlation IDs are validated action ids: query-safe). */
+  /** Tickets of the action in ServiceNow. */
   async function inServiceNow(correlationId: string): Promise<ExistingTicket[]> {
     const client = await connection.client();
+    const query = encodedQuery(
+      condition.equals('correlation_id', correlationId),
+      condition.orderByDesc('sys_created_on'),
+    );
     const found = await Promise.all(
-      (['change_request', 'incident'] as const).map(async (table) => {
+      TICKET_TYPES.map(async (table) => {
         const { records } = await client.list(table, {
-          query: `correlation_id=${correlationId}^ORDERBYDESCsys_created_on`,
+          query,
           fields: ['sys_id', 'number', 'state'],
           limit: 5,
         });
         return records.map<ExistingTicket>((r) => ({
-          table, number: r.number ?? '', state: r.state ?? '', url: r.sys_id ? recordUrl(client.origin, table, r.sys_id) : null, waiting: false,
+          table,
+          number: r.number ?? '',
+          state: r.state ?? '',
+          url: r.sys_id ? recordUrl(client.origin, table, r.sys_id) : null,
+          waiting: false,
         }));
       }),
     );
@@ -60,7 +71,7 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
 
   async function createNow(draft: TicketDraft, correlationId: string): Promise<SendOutcome> {
     const status = await connection.status();
-    if (!CAN_QUEUE.includes(status.state)) {
+    if (!canQueueTickets(status.state)) {
       throw new AppError('not_connected', t('errNotConnectedTicket'));
     }
     if (draft.actionId && !draft.confirmDuplicate) {
@@ -83,7 +94,12 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
   return {
     async context(actionId: string | null): Promise<TicketFormContext> {
       const [status, preferences] = await Promise.all([connection.status(), ticketPreferences.get()]);
-      const context: TicketFormContext = { state: status.state, instanceHost: status.instanceHost, existing: [], preferences };
+      const context: TicketFormContext = {
+        state: status.state,
+        instanceHost: status.instanceHost,
+        existing: [],
+        preferences,
+      };
       if (actionId) {
         const correlationId = correlationIdFor(actionId);
         context.existing = await waitingFor(correlationId);
@@ -105,9 +121,11 @@ export function createTicketService(connection: ConnectionService, outbox: Outbo
       const previous = creating.get(correlationId) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(() => createNow(draft, correlationId));
       creating.set(correlationId, run);
-      void run.catch(() => undefined).finally(() => {
-        if (creating.get(correlationId) === run) creating.delete(correlationId);
-      });
+      void run
+        .catch(() => undefined)
+        .finally(() => {
+          if (creating.get(correlationId) === run) creating.delete(correlationId);
+        });
       return run;
     },
   };

@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ChecklistStep } from '../connection/status';
-import { applyToolbarStatus, BADGE_COLORS, toolbarAppearance, type ToolbarApi, type ToolbarStatus } from './toolbar-badge';
+import type { ChecklistStep } from '../domain/connection-status';
+import {
+  applyToolbarStatus,
+  BADGE_COLORS,
+  toolbarAppearance,
+  type ToolbarApi,
+  type ToolbarStatus,
+} from './toolbar-badge';
 
 const user = { sysId: 'u1', userName: 'svc_m365', name: 'SVC M365 Integration', dedicated: true };
 const connected: ToolbarStatus = { state: 'connected', outboxCount: 0, instanceHost: 'contoso.service-now.com', user };
@@ -26,7 +32,11 @@ describe('toolbarAppearance', () => {
   ])('%o shows the %s icon, with its badge colour', (status, icon) => {
     const appearance = toolbarAppearance(status);
     expect(appearance.icon).toBe(icon);
-    expect(appearance.iconPaths).toEqual({ 16: `icon/${icon}-16.png`, 24: `icon/${icon}-24.png`, 32: `icon/${icon}-32.png` });
+    expect(appearance.iconPaths).toEqual({
+      16: `icon/${icon}-16.png`,
+      24: `icon/${icon}-24.png`,
+      32: `icon/${icon}-32.png`,
+    });
     expect(appearance.badgeColor).toBe(BADGE_COLORS[appearance.icon]);
   });
 
@@ -46,12 +56,18 @@ describe('toolbarAppearance', () => {
   });
 
   test('the tooltip says the state, why it needs attention, and what waits', () => {
-    expect(toolbarAppearance(connected).title).toBe('ServiceNow Tickets\nConnected as SVC M365 Integration to contoso.service-now.com');
+    expect(toolbarAppearance(connected).title).toBe(
+      'ServiceNow Tickets\nConnected as SVC M365 Integration to contoso.service-now.com',
+    );
     expect(toolbarAppearance({ ...connected, checklist: failedCreate, outboxCount: 2 }).title).toBe(
       'ServiceNow Tickets\nConnected as SVC M365 Integration to contoso.service-now.com\nAllowed to create change requests and incidents: Failed\nTickets waiting to be sent: 2',
     );
-    expect(toolbarAppearance({ state: 'reconnect_needed', outboxCount: 1 }).title).toBe('ServiceNow Tickets\nReconnect needed\nTickets waiting to be sent: 1');
-    expect(toolbarAppearance({ ...connected, refreshExpiresSoon: true, refreshExpiresAt: Date.UTC(2030, 0, 8) }).title).toMatch(/expires/);
+    expect(toolbarAppearance({ state: 'reconnect_needed', outboxCount: 1 }).title).toBe(
+      'ServiceNow Tickets\nReconnect needed\nTickets waiting to be sent: 1',
+    );
+    expect(
+      toolbarAppearance({ ...connected, refreshExpiresSoon: true, refreshExpiresAt: Date.UTC(2030, 0, 8) }).title,
+    ).toMatch(/expires/);
   });
 });
 
@@ -84,6 +100,11 @@ describe('applyToolbarStatus', () => {
   test('works where the browser has no setBadgeTextColor', async () => {
     const { api, calls } = recordingApi(false);
     await applyToolbarStatus(connected, api);
-    expect(calls.map(([name]) => name).sort()).toEqual(['setBadgeBackgroundColor', 'setBadgeText', 'setIcon', 'setTitle']);
+    expect(calls.map(([name]) => name).sort()).toEqual([
+      'setBadgeBackgroundColor',
+      'setBadgeText',
+      'setIcon',
+      'setTitle',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ConnectionStatus } from '../connection/status';
+import type { ConnectionStatus } from '../domain/connection-status';
 import { t } from '../i18n';
 import { iconSet, TOOLBAR_ICON_SIZES, toolbarIconPath, type ToolbarIconState } from './icon-paths';
 
@@ -39,7 +39,11 @@ export function toolbarAppearance(status: ToolbarStatus | null): ToolbarAppearan
     iconPaths: iconSet(TOOLBAR_ICON_SIZES, (size) => toolbarIconPath(icon, size)),
     badgeText: waiting === 0 ? '' : waiting > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(waiting),
     badgeColor: BADGE_COLORS[icon],
-    title: [t('productName'), ...stateLines(current), ...(waiting > 0 ? [`${t('waitingTickets')}: ${waiting}`] : [])].join('\n'),
+    title: [
+      t('productName'),
+      ...stateLines(current),
+      ...(waiting > 0 ? [`${t('waitingTickets')}: ${waiting}`] : []),
+    ].join('\n'),
   };
 }
 
@@ -67,7 +71,8 @@ function stateLines(status: ToolbarStatus): string[] {
   const lines = [t('state_connected', status.user?.name || status.user?.userName || '?', status.instanceHost ?? '')];
   const failed = failedStep(status);
   if (failed) lines.push(`${t(`step_${failed.id}`)}: ${t('stepState_failed')}`);
-  if (status.refreshExpiresSoon && status.refreshExpiresAt) lines.push(t('refreshExpiresSoon', new Date(status.refreshExpiresAt).toLocaleDateString()));
+  if (status.refreshExpiresSoon && status.refreshExpiresAt)
+    lines.push(t('refreshExpiresSoon', new Date(status.refreshExpiresAt).toLocaleDateString()));
   return lines;
 }
 
@@ -82,12 +87,17 @@ export interface ToolbarApi {
 
 /** browser.action in MV3 builds (Chrome, Edge), browser.browserAction in MV2 (Firefox). */
 export function toolbarApi(): ToolbarApi {
-  const api = (browser as unknown as { action?: ToolbarApi }).action ?? (browser.browserAction as unknown as ToolbarApi | undefined);
+  const api =
+    (browser as unknown as { action?: ToolbarApi }).action ??
+    (browser.browserAction as unknown as ToolbarApi | undefined);
   if (!api) throw new Error('Neither browser.action nor browser.browserAction is available here');
   return api;
 }
 
-export async function applyToolbarAppearance(appearance: ToolbarAppearance, api: ToolbarApi = toolbarApi()): Promise<void> {
+export async function applyToolbarAppearance(
+  appearance: ToolbarAppearance,
+  api: ToolbarApi = toolbarApi(),
+): Promise<void> {
   await Promise.all([
     api.setIcon({ path: appearance.iconPaths }),
     api.setBadgeText({ text: appearance.badgeText }),

@@ -3,21 +3,20 @@ import { ActionTicketStatus } from '@/components/ActionTicketStatus';
 import { TrackingStyles } from '@/components/tracking-styles';
 import { send } from '@/utils/messaging';
 import { stateNames, syncState } from '@/utils/storage';
-import { isActionId } from '@/utils/tickets/correlation';
-import { resolveStateNames } from '@/utils/tickets/state-names';
-import { defaultStateNames, type StateNames } from '@/utils/tickets/states';
-import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/tickets/types';
+import { isActionId } from '@/utils/domain/correlation';
+import { resolveStateNames } from '@/utils/domain/state-names';
+import { defaultStateNames, type StateNames } from '@/utils/domain/states';
+import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/domain/ticket';
 import { actionIdFromUrl } from '../action-reader';
 import { isPath, type Feature } from '../feature-manager';
 import { onDomChange } from '../observe';
 import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from '../selectors';
+import { reinsertionGuard } from '../reinsertion';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
 // F3.2: the ticket number (link) and state name next to every improvement action that has a
 // ticket, in the Secure Score list and in the action's flyout. The worker answers from its
 // cache; the badges follow syncs (revision) and renamed states (storage) live.
-
-const MAX_REINSERTS = 1000;
 
 interface View {
   tickets: ActionTickets;
@@ -46,7 +45,8 @@ export const actionStatus: Feature = {
       check();
     };
     const badges = new Map<Element, ShadowUi>();
-    let reinserts = 0;
+    /** Each badge has its own budget: a re-render of the list puts back every row's badge. */
+    const guards = new WeakMap<ShadowUi, () => boolean>();
     const asked = new Set<string>();
 
     function Badge({ actionId }: { actionId: string }) {
@@ -57,11 +57,17 @@ export const actionStatus: Feature = {
         return () => void listeners.delete(listener);
       }, []);
       const tickets = ticketsOf(actionId);
-      return tickets ? <><TrackingStyles /><ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} /></> : null;
+      return tickets ? (
+        <>
+          <TrackingStyles />
+          <ActionTicketStatus tickets={tickets} names={view.names} instanceOrigin={view.instanceOrigin} />
+        </>
+      ) : null;
     }
 
     // Own keys only: an action id such as "constructor" must not find Object.prototype's.
-    const ticketsOf = (actionId: string) => (Object.hasOwn(view.tickets, actionId) ? view.tickets[actionId] : undefined);
+    const ticketsOf = (actionId: string) =>
+      Object.hasOwn(view.tickets, actionId) ? view.tickets[actionId] : undefined;
 
     let lastLoad = 0;
     async function load() {
@@ -86,11 +92,15 @@ export const actionStatus: Feature = {
         badges.delete(anchor);
       }
       if (!wanted) return;
-      const ui = badges.get(anchor) ?? createShadowUi(`snt-${where}-ticket-${actionId}`, <Badge actionId={actionId} />);
+      let ui = badges.get(anchor);
+      if (!ui) {
+        ui = createShadowUi(`snt-${where}-ticket-${actionId}`, <Badge actionId={actionId} />);
+        guards.set(ui, reinsertionGuard(check, signal));
+      }
       ui.host.dataset.sntAction = actionId;
       badges.set(anchor, ui);
-      // Put back what a re-render removed, but never fight the portal forever.
-      if (!ui.host.isConnected && reinserts++ < MAX_REINSERTS) place(ui.host);
+      // Put back what a re-render removed, but never fight the portal's rendering.
+      if (!ui.host.isConnected && guards.get(ui)?.()) place(ui.host);
     }
 
     let fresh = false;
@@ -135,13 +145,17 @@ export const actionStatus: Feature = {
       void load();
     });
     const stopNames = stateNames.watch((stored) => setView({ names: resolveStateNames(stored) }));
-    signal.addEventListener('abort', () => {
-      stopSync();
-      stopNames();
-      listeners.clear();
-      for (const ui of badges.values()) ui.remove();
-      badges.clear();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        stopSync();
+        stopNames();
+        listeners.clear();
+        for (const ui of badges.values()) ui.remove();
+        badges.clear();
+      },
+      { once: true },
+    );
     setView({ names: resolveStateNames(await stateNames.get()) });
   },
 };

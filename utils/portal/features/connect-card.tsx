@@ -12,6 +12,10 @@ export const connectCard: Feature = {
   id: 'connect-card',
   include: (url) => isPath(url, '/', '/homepage'),
   init(signal) {
-    return whileHomeMode('connect', (shown) => mountInCardGrid('snt-connect-card', <ConnectCard />, shown, { order: 0, adoptLook: false }), signal);
+    return whileHomeMode(
+      'connect',
+      (shown) => mountInCardGrid('snt-connect-card', <ConnectCard />, shown, { order: 0, adoptLook: false }),
+      signal,
+    );
   },
 };

@@ -33,6 +33,8 @@ export const shareMenu: Feature = {
     };
     onDomChange(check, { signal });
     check();
-    signal.addEventListener('abort', () => document.querySelectorAll(OUR_MENU_ITEM).forEach((item) => item.remove()), { once: true });
+    signal.addEventListener('abort', () => document.querySelectorAll(OUR_MENU_ITEM).forEach((item) => item.remove()), {
+      once: true,
+    });
   },
 };

@@ -1,5 +1,6 @@
-import { filtersFromUrl, TicketListView } from '@/components/TicketListView';
-import { TICKET_LIST_PATH } from '@/utils/tickets/links';
+import { filtersFromUrl } from '@/components/TicketListFilters';
+import { TicketListView } from '@/components/TicketListView';
+import { TICKET_LIST_PATH } from '@/utils/domain/portal-links';
 import { isPath, type Feature } from '../feature-manager';
 import { mountInMain } from '../page-takeover';
 
@@ -12,6 +13,8 @@ export const ticketListPage: Feature = {
   id: 'ticket-list-page',
   include: (url) => isPath(url, TICKET_LIST_PATH),
   init(signal) {
-    mountInMain('snt-ticket-list', <TicketListView initial={filtersFromUrl(new URL(location.href))} />, signal, { takeOver: true });
+    mountInMain('snt-ticket-list', <TicketListView initial={filtersFromUrl(new URL(location.href))} />, signal, {
+      takeOver: true,
+    });
   },
 };

@@ -1,11 +1,11 @@
 import { Dialog, DIALOG_CSS } from '@/components/Dialog';
 import { TaskForm } from '@/components/TaskForm';
 import { t } from '@/utils/i18n';
-import type { TaskTable } from '@/utils/servicenow/client';
 import { readPortalUser, type ActionDetails } from '../action-reader';
 import { onDomChange } from '../observe';
 import { MODAL_FOCUS_TRAP } from '../selectors';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
+import type { TicketType } from '@/utils/domain/ticket-type';
 
 // Opens the task form in a modal dialog of ours. One form at a time; focus goes back to where it
 // was when the form closes. The form belongs to the user until they close it: if the portal
@@ -17,7 +17,7 @@ export interface OpenTaskFormOptions {
   /** The improvement action, or null for a ticket without one (home page cards). */
   action?: ActionDetails | null;
   /** Ticket type to start with (the incident card's Create a ticket), else the user's default. */
-  type?: TaskTable;
+  type?: TicketType;
 }
 
 /** Inside an open flyout's focus trap when there is one (else the trap steals focus), else body. */
@@ -49,7 +49,10 @@ export function openTaskForm({ action = null, type }: OpenTaskFormOptions = {}):
   );
   container().append(ui.host);
   open = { ui, close };
-  onDomChange(() => {
-    if (!ui.host.isConnected) container().append(ui.host);
-  }, { signal: lifetime.signal });
+  onDomChange(
+    () => {
+      if (!ui.host.isConnected) container().append(ui.host);
+    },
+    { signal: lifetime.signal },
+  );
 }

@@ -1,0 +1,63 @@
+import browser from 'webextension-polyfill';
+import { authorizeInteractively } from '../auth/authorize';
+import { secretStore } from '../auth/secret-store';
+import { requestTokens } from '../auth/token-endpoint';
+import { AppError, toAppError } from '../errors';
+import { t } from '../i18n';
+import { originPattern, parseInstance } from '../servicenow/instance';
+import { authMemo, connectionConfig, type ConnectionConfig } from '../storage';
+import { probeInstance, revokeTokens } from './probe';
+import type { ConnectionProgress } from './progress';
+
+// Connect: host permission (custom domains), a live instance, the OAuth sign-in window
+// (authorization code + PKCE) and the token request. Errors about the client or the
+// authorization are remembered for the checklist.
+
+const AUTH_ERROR_CODES = [
+  'invalid_client',
+  'redirect_not_registered',
+  'access_denied',
+  'auth_failed',
+  'permission_refused',
+];
+
+/** Signs in to the configured instance and stores the tokens; throws what went wrong. */
+export async function signIn(progress: ConnectionProgress, config: ConnectionConfig): Promise<void> {
+  const generation = progress.disconnects;
+  try {
+    // Permission first: without it the instance cannot even be probed.
+    if (!config.isServiceNowCloud) {
+      const granted = await browser.permissions.contains({
+        origins: [originPattern(parseInstance(config.instanceHost))],
+      });
+      if (!granted) {
+        throw new AppError('permission_refused', t('errPermissionNeeded', config.instanceHost));
+      }
+      await authMemo.set({ ...(await authMemo.get()), grantedOrigin: config.instanceOrigin });
+    }
+    await probeInstance(config.instanceOrigin);
+    const { code, codeVerifier, redirectUri } = await authorizeInteractively(config.instanceOrigin, config.clientId);
+    const issued = await requestTokens(
+      { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() },
+      { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier },
+    );
+    // The settings may have changed or been removed while the sign-in window was open.
+    const now = await connectionConfig.get();
+    if (
+      generation !== progress.disconnects ||
+      now?.instanceOrigin !== config.instanceOrigin ||
+      now?.clientId !== config.clientId
+    ) {
+      await revokeTokens(config.instanceOrigin, issued);
+      throw new AppError('auth_failed', t('errSettingsChangedDuringSignIn'));
+    }
+    await secretStore.setTokens(issued);
+    await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: false, lastAuthError: undefined });
+  } catch (error) {
+    const appError = toAppError(error);
+    if (AUTH_ERROR_CODES.includes(appError.code)) {
+      await authMemo.set({ ...(await authMemo.get()), lastAuthError: appError.toJSON() });
+    }
+    throw appError;
+  }
+}

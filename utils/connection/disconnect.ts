@@ -1,0 +1,40 @@
+import browser from 'webextension-polyfill';
+import { secretStore } from '../auth/secret-store';
+import { authMemo, connectionConfig } from '../storage';
+import { revokeTokens } from './probe';
+import type { ConnectionProgress } from './progress';
+
+export interface DisconnectDeps {
+  progress: ConnectionProgress;
+  /** Told of every disconnect, e.g. to wipe what was cached from ServiceNow. */
+  onDisconnect: readonly (() => Promise<void>)[];
+}
+
+export interface ForgetOptions {
+  /** Keep the instance, client ID and secret (Disconnect), or forget them too (Remove connection). */
+  keepConfig: boolean;
+  /** Keep the host permission of a custom domain (new settings for the same instance). */
+  keepPermission?: boolean;
+}
+
+/** Revokes (best effort) and deletes the tokens, tells the subscribers, and optionally forgets the settings. */
+export async function forgetConnection(
+  deps: DisconnectDeps,
+  { keepConfig, keepPermission = false }: ForgetOptions,
+): Promise<void> {
+  deps.progress.disconnects += 1;
+  const [config, stored, memo] = await Promise.all([connectionConfig.get(), secretStore.getTokens(), authMemo.get()]);
+  if (config && stored) await revokeTokens(config.instanceOrigin, stored);
+  await secretStore.deleteTokens();
+  await Promise.allSettled(deps.onDisconnect.map((wipe) => wipe()));
+  if (memo.grantedOrigin && !keepPermission) {
+    await browser.permissions.remove({ origins: [`${memo.grantedOrigin}/*`] }).catch(() => false);
+  }
+  const keptOrigin = keepPermission && memo.grantedOrigin ? { grantedOrigin: memo.grantedOrigin } : {};
+  await authMemo.set({ reconnectNeeded: false, ...keptOrigin });
+  deps.progress.checklist = undefined;
+  if (!keepConfig) {
+    await secretStore.deleteClientSecret();
+    await connectionConfig.remove();
+  }
+}

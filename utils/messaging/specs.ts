@@ -1,0 +1,41 @@
+import { isEmptyObject } from '../domain/guards';
+import { isTicketDraft } from '../domain/ticket-draft';
+import {
+  isActionIdsRequest,
+  isConnectionSettings,
+  isDisconnectRequest,
+  isOutboxRef,
+  isPingRequest,
+  isPrepareTicketRequest,
+  isStatusRequest,
+  isTicketListQuery,
+} from './payload-checks';
+import type { MessageName, RequestOf, SenderKind } from './protocol';
+
+// Each message names who may send it and how to check its payload; the background refuses
+// anything else.
+
+interface MessageSpec<N extends MessageName> {
+  from: readonly SenderKind[];
+  isValid(payload: unknown): payload is RequestOf<N>;
+}
+
+const both = ['portal', 'extension-page'] as const;
+
+export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
+  ping: { from: both, isValid: isPingRequest },
+  getStatus: { from: both, isValid: isStatusRequest },
+  saveConnection: { from: both, isValid: isConnectionSettings },
+  connect: { from: both, isValid: isEmptyObject },
+  disconnect: { from: ['extension-page'], isValid: isDisconnectRequest },
+  openOptions: { from: ['portal'], isValid: isEmptyObject },
+  prepareTicket: { from: both, isValid: isPrepareTicketRequest },
+  createTicket: { from: both, isValid: isTicketDraft },
+  retryTicket: { from: both, isValid: isOutboxRef },
+  discardTicket: { from: both, isValid: isOutboxRef },
+  listOutbox: { from: both, isValid: isEmptyObject },
+  getTicketOverview: { from: both, isValid: isEmptyObject },
+  getActionTickets: { from: both, isValid: isActionIdsRequest },
+  listTickets: { from: both, isValid: isTicketListQuery },
+  syncNow: { from: both, isValid: isEmptyObject },
+};

@@ -1,0 +1,85 @@
+import browser from 'webextension-polyfill';
+import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-status';
+import type { StateNames } from '../domain/states';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
+import type { TicketType } from '../domain/ticket-type';
+import type { SerializedError } from '../errors';
+
+// Typed items over browser.storage. Nothing secret lives here: content scripts can read
+// storage.local and storage.sync. Secrets are in utils/auth/secret-store.ts.
+
+interface Item<T> {
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  watch(callback: (value: T) => void): () => void;
+}
+
+function defineItem<T>(area: 'local' | 'sync', key: string, fallback: T): Item<T> {
+  const storageArea = () => browser.storage[area];
+  return {
+    async get() {
+      const stored = await storageArea().get(key);
+      return stored[key] === undefined ? fallback : (stored[key] as T);
+    },
+    set: (value) => storageArea().set({ [key]: value }),
+    remove: () => storageArea().remove(key),
+    watch(callback) {
+      const listener = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
+        if (changedArea === area && key in changes) {
+          callback((changes[key]!.newValue as T | undefined) ?? fallback);
+        }
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+/** The ServiceNow instance and OAuth client, per browser (the redirect URL is per browser too). */
+export interface ConnectionConfig {
+  instanceOrigin: string;
+  instanceHost: string;
+  isServiceNowCloud: boolean;
+  clientId: string;
+}
+
+export const connectionConfig = defineItem<ConnectionConfig | null>('local', 'connection:v1', null);
+
+/** Last known status, so the popup and pages can paint at once before the worker answers. */
+export const cachedStatus = defineItem<ConnectionStatus | null>('local', 'status:v1', null);
+
+/** What the worker remembers about the authorization (no secrets). */
+export interface AuthMemo {
+  reconnectNeeded: boolean;
+  lastAuthError?: SerializedError;
+  user?: ServiceNowUser;
+  /** Host permission we asked for (custom domains), to drop it on disconnect. */
+  grantedOrigin?: string;
+}
+
+export const authMemo = defineItem<AuthMemo>('local', 'auth:v1', { reconnectNeeded: false });
+
+/** Defaults of the task form (options → Defaults). Synced: they are preferences, not secrets. */
+export interface TicketPreferences {
+  defaultType: TicketType;
+  /** Due date offset from today, in days. */
+  dueInDays: number;
+}
+
+export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferences:v1', {
+  defaultType: 'change_request',
+  dueInDays: 30,
+});
+
+/** Task form drafts per improvement action (or "new"), kept when the form is closed unsent. */
+export const formDrafts = defineItem<Record<string, unknown>>('local', 'drafts:v1', {});
+
+/** Ticket sync progress and errors for the cards, list view and popup (utils/domain/sync-state.ts). */
+export const syncState = defineItem<SyncState>('local', 'sync:v1', INITIAL_SYNC_STATE);
+
+/** How often the worker syncs tickets (options → Ticket sync). */
+export const syncSettings = defineItem<SyncSettings>('sync', 'syncSettings:v1', DEFAULT_SYNC_SETTINGS);
+
+/** The user's state names (options → Ticket states); read through resolveStateNames(). */
+export const stateNames = defineItem<StateNames | null>('sync', 'stateNames:v1', null);
