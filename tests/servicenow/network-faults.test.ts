@@ -58,7 +58,7 @@ describe('connection closed after processing, before any answer byte (drop-befor
 
 describe('late create: the instance finishes a create after the client gave up', () => {
   it('creates the record after delayMs, drops the answer, and logs the create on the original request', async () => {
-    await admin(t, 'POST', 'faults', { match: INC, method: 'POST', kind: 'late-create', delayMs: 300 });
+    await admin(t, 'POST', 'faults', { match: INC, method: 'POST', kind: 'late-create', delayMs: 1000 });
     await expect(api(t, 'POST', INC, svc, { short_description: 'slow', correlation_id: 'req-late' }, undefined, { timeoutMs: 50 })).rejects.toThrow(/client timeout/);
     // The client gave up; the instance has not made the record yet.
     expect(incidents()).toHaveLength(0);
@@ -78,12 +78,12 @@ describe('late create: the instance finishes a create after the client gave up',
   });
 
   it('reset() cancels a pending late create (no record leaks into the next test)', async () => {
-    await admin(t, 'POST', 'faults', { match: INC, method: 'POST', kind: 'late-create', delayMs: 150 });
+    await admin(t, 'POST', 'faults', { match: INC, method: 'POST', kind: 'late-create', delayMs: 400 });
     await expect(api(t, 'POST', INC, svc, { short_description: 'x' }, undefined, { timeoutMs: 30 })).rejects.toThrow(/client timeout/);
     sn.reset();
     // A second late create after the reset proves the timers ran: only its record appears.
     const token = (await connect(t, PUBLIC_CLIENT, 'svc_m365')).access_token;
-    sn.state.addFault({ match: INC, method: 'POST', kind: 'late-create', delayMs: 300 });
+    sn.state.addFault({ match: INC, method: 'POST', kind: 'late-create', delayMs: 800 }); // made after the first one would have been
     await expect(api(t, 'POST', INC, token, { short_description: 'after reset' }, undefined, { timeoutMs: 30 })).rejects.toThrow(/client timeout/);
     await vi.waitFor(() => expect(incidents()).toHaveLength(1), { timeout: 10_000, interval: 20 });
     expect(incidents()[0]!.short_description).toBe('after reset');

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, rest } from './errors.ts';
 import { choiceLabel, referenceDisplay } from './choices.ts';
 import { schemaOf } from './dictionary.ts';
-import { DEFAULTS, INACTIVE_STATES, SCHEMAS, incidentPriority, type FieldDef, type StoredTable, type TableName } from './schema.ts';
+import { DEFAULTS, INACTIVE_STATES, SCHEMAS, incidentPriority, type FieldDef, type StoredTable, type TableName, type TableSchema } from './schema.ts';
 import { checkWrite } from './write-rules.ts';
 import { NUMBER_SEQUENCES, type TaskTable } from './seed.ts';
 import type { Row, StandInState, UserRow } from './state.ts';
@@ -220,6 +220,8 @@ export interface PresentOptions {
   excludeReferenceLink: boolean;
   /** scheme://host used for reference links. */
   origin: string;
+  /** Per-request memo (a list shows the same schema and the same few labels many times). */
+  memo?: { schema?: TableSchema; display: Map<string, string> };
 }
 
 /** Display string of one stored value (labels for choices, names for references). */
@@ -230,9 +232,17 @@ export function displayValue(state: StandInState, table: TableName, field: strin
   return choiceLabel(state, table, field, value) ?? def.choices?.[value] ?? value;
 }
 
+function memoDisplay(opts: PresentOptions, field: string, value: string, compute: () => string): string {
+  if (!opts.memo || value === '') return compute();
+  const key = `${field}\u0000${value}`;
+  let display = opts.memo.display.get(key);
+  if (display === undefined) opts.memo.display.set(key, (display = compute()));
+  return display;
+}
+
 /** Shapes a stored row for the Table API answer. Journal fields always read as "". */
 export function presentRecord(state: StandInState, table: TableName, row: Row, opts: PresentOptions): Record<string, unknown> {
-  const schema = schemaOf(state, table);
+  const schema = opts.memo ? (opts.memo.schema ??= schemaOf(state, table)) : schemaOf(state, table);
   const fields = opts.fields ?? Object.keys(schema);
   const out: Record<string, unknown> = {};
   for (const field of fields) {
@@ -240,7 +250,7 @@ export function presentRecord(state: StandInState, table: TableName, row: Row, o
     const def = schema[field]!;
     const raw: unknown = def.type === 'journal' ? '' : (row[field] ?? '');
     const value = Array.isArray(raw) ? raw.join(',') : String(raw);
-    const display = def.type === 'journal' || opts.display === 'false' ? '' : displayValue(state, table, field, def, value);
+    const display = def.type === 'journal' || opts.display === 'false' ? '' : memoDisplay(opts, field, value, () => displayValue(state, table, field, def, value));
     if (def.type === 'reference' && value !== '' && !opts.excludeReferenceLink) {
       const link = `${opts.origin}/api/now/table/${def.refTable}/${value}`;
       if (opts.display === 'false') out[field] = { link, value };

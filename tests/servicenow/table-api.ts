@@ -16,7 +16,7 @@ import type { Row, UserRow } from './state.ts';
 const DEFAULT_LIMIT = 10_000;
 
 function presentOptions(ctx: Ctx): PresentOptions {
-  return { fields: fieldsParam(ctx), display: displayMode(ctx), excludeReferenceLink: booleanParam(ctx, 'sysparm_exclude_reference_link'), origin: ctx.origin };
+  return { fields: fieldsParam(ctx), display: displayMode(ctx), excludeReferenceLink: booleanParam(ctx, 'sysparm_exclude_reference_link'), origin: ctx.origin, memo: { display: new Map() } };
 }
 
 export function handleTableApi(ctx: Ctx, tableName: string, sysId: string | undefined): Promise<void> {
