@@ -17,9 +17,19 @@ export function isAnyMenuOpen(): boolean {
   return document.querySelector('.ms-ContextualMenu-container, .ms-ContextualMenu') !== null;
 }
 
+let committedTick = 0;
+
+/** The tick of the last committed whole-app render (window.__portal.renderTick). */
+export function lastRenderTick(): number {
+  return committedTick;
+}
+
 /** Root-level ticker; 0 disables it. */
 export function useTicker(intervalMs: number): TickInfo {
   const [info, setInfo] = useState<TickInfo>({ tick: 0, generation: 0 });
+  useEffect(() => {
+    committedTick = info.tick;
+  }, [info.tick]);
   useEffect(() => {
     if (!intervalMs) return undefined;
     const id = window.setInterval(() => {
