@@ -12,9 +12,13 @@ export interface TickInfo {
 
 export const TickContext = createContext<TickInfo>({ tick: 0, generation: 0 });
 
-/** True while any Fluent ContextualMenu (menu or submenu) is open. */
+/**
+ * True while any Fluent ContextualMenu (menu or submenu) is open, or about to open: a menu button
+ * turns aria-expanded in the click's own render, while Fluent adds the menu's layer a moment later.
+ * Without that, a tick in between would re-create the command bar and lose the opening menu.
+ */
 export function isAnyMenuOpen(): boolean {
-  return document.querySelector('.ms-ContextualMenu-container, .ms-ContextualMenu') !== null;
+  return document.querySelector('.ms-ContextualMenu-container, .ms-ContextualMenu, button[aria-haspopup][aria-expanded="true"]') !== null;
 }
 
 let committedTick = 0;

@@ -27,9 +27,12 @@ type ColumnName = 'rank' | 'title' | 'more' | 'scoreImpact' | 'points' | 'status
  * Column keys (Fluent renders them as data-automation-key on cells and data-item-key on headers).
  * markup=alt uses other keys, as another build of the portal could.
  */
+const KEYS_AS_NAMED: Record<ColumnName, string> = {
+  rank: 'rank', title: 'title', more: 'more', scoreImpact: 'scoreImpact', points: 'points', status: 'status', category: 'category', product: 'product',
+};
 const COLUMN_KEYS: Record<Markup, Record<ColumnName, string>> = {
-  default: { rank: 'rank', title: 'title', more: 'more', scoreImpact: 'scoreImpact', points: 'points', status: 'status', category: 'category', product: 'product' },
-  bare: { rank: 'rank', title: 'title', more: 'more', scoreImpact: 'scoreImpact', points: 'points', status: 'status', category: 'category', product: 'product' },
+  default: KEYS_AS_NAMED,
+  bare: KEYS_AS_NAMED,
   alt: { rank: 'rankColumn', title: 'name', more: 'contextMenu', scoreImpact: 'impact', points: 'achievedPoints', status: 'state', category: 'controlCategory', product: 'service' },
 };
 
