@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Unit and component tests. End-to-end tests have their own config (vitest.e2e.config.ts).
+// Unit and component tests. Browser tests (tests/e2e/**/*.e2e.ts, tests/portal/**/*.e2e.ts) have
+// their own config with browser-sized timeouts (vitest.e2e.config.ts).
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

@@ -1,16 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real Chromium with the built extension against the local portal and the
-// ServiceNow stand-in. globalSetup builds both once per run.
+// Browser tests, in two projects:
+// - e2e: real Chromium with the built extension against the local portal and the ServiceNow
+//   stand-in; globalSetup builds both once per run.
+// - portal: the imitation portal alone in Chromium (tests/portal/*.e2e.ts); builds only the portal.
+// A project's globalSetup runs only when that project has files in the run.
+// Timeouts fit a loaded 2-core machine; tests wait on signals (locators, events), never on sleeps.
+const browserTest = {
+  environment: 'node',
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  retry: process.env.CI ? 1 : 0,
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.ts'],
-    environment: 'node',
-    globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
     // Each file runs its own browser (~0.5 GB); two at a time fits a 2-core CI machine.
     maxWorkers: 2,
-    retry: process.env.CI ? 1 : 0,
+    projects: [
+      { test: { ...browserTest, name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], globalSetup: ['tests/e2e/global-setup.ts'] } },
+      { test: { ...browserTest, name: 'portal', include: ['tests/portal/**/*.e2e.ts'], globalSetup: ['tests/portal/global-setup.ts'] } },
+    ],
   },
 });

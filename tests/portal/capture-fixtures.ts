@@ -1,6 +1,8 @@
 // Captures real Fluent UI 8.125 DOM from the imitation Defender portal (in headless Chromium) into
 // tests/portal/fixtures/*.html, for selector unit tests (happy-dom): load a file with
 // `document.body.innerHTML = html` and set `document.documentElement.lang` from the header comment.
+// The Share menu fixtures are markup=default; the flyout, list and home fixtures exist for each
+// markup (default, bare, alt), for the action reader and the card-grid finder.
 //
 //   npx tsx tests/portal/capture-fixtures.ts
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PORTAL_DIR } from './build';
 import { launchChromium } from './chromium';
 import { startPortal } from './server';
+import { MARKUPS, type Markup } from './src/markup';
+import { waitForSettled } from './testing';
 
 const FIXTURES_DIR = join(PORTAL_DIR, 'fixtures');
 const LANGS = ['en', 'de'] as const;
@@ -24,6 +28,8 @@ export interface FixtureInfo {
   page: string;
   state: string;
   parts: string[];
+  /** Absent for the Share menu fixtures (markup=default). */
+  markup?: Markup;
 }
 
 async function openPage(browser: Browser, baseUrl: string, path: string): Promise<Page> {
@@ -34,12 +40,14 @@ async function openPage(browser: Browser, baseUrl: string, path: string): Promis
   return page;
 }
 
-/** Lets Fluent finish positioning/animating (no DOM changes are expected afterwards). */
+/** Lets Fluent finish positioning and animating: main and the layer host (when there is one) are settled. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
+  if (await page.locator(HOST).count()) await waitForSettled(page.locator(HOST));
+  await waitForSettled(page.locator('main'));
 }
 
 const layerHostHtml = (page: Page) => page.locator(HOST).evaluate((el) => el.outerHTML);
+const mainHtml = (page: Page) => page.locator('main').evaluate((el) => el.outerHTML);
 
 function header(info: Omit<FixtureInfo, 'file'>): string {
   return [
@@ -48,6 +56,7 @@ function header(info: Omit<FixtureInfo, 'file'>): string {
     `     (@fluentui/react 8.125.7, React 18) in headless Chromium.`,
     `     page: ${info.page}`,
     `     html[lang]: ${info.htmlLang}`,
+    ...(info.markup ? [`     markup: ${info.markup} (tests/portal/README.md, "Markups")`] : []),
     `     state: ${info.state}`,
     `     parts: ${info.parts.join('; ')}`,
     `     Icons are MDL2 private-use glyphs as on the real portal (<i data-icon-name="Share">\\uE72D</i>).`,
@@ -158,12 +167,110 @@ async function captureAll(browser: Browser, baseUrl: string): Promise<FixtureInf
       await page.context().close();
     }
   }
+  for (const lang of LANGS) for (const markup of MARKUPS) await captureMarkup(browser, baseUrl, markup, lang, save);
   return out;
+}
+
+type Save = (info: Omit<FixtureInfo, 'file'>, body: string) => Promise<void>;
+
+/** Flyout (all sections and facts), the actions list and the home card grid in one markup. */
+async function captureMarkup(browser: Browser, baseUrl: string, markup: Markup, lang: string, save: Save): Promise<void> {
+  const htmlLangOf = async (page: Page) => (await page.locator('html').getAttribute('lang')) ?? '';
+  {
+    const path = `/securescore?viewid=actions&actionId=AdminMFAV2&markup=${markup}&lang=${lang}`;
+    const page = await openPage(browser, baseUrl, path);
+    await page.locator(`${HOST} .ms-Panel .ms-CommandBar`).waitFor();
+    await settle(page);
+    const htmlLang = await htmlLangOf(page);
+    const panel = '#fluent-default-layer-host with the Panel layer: header (.ms-Panel-headerText), CommandBar';
+    if (markup !== 'alt') {
+      await save(
+        {
+          name: `flyout-${markup}`,
+          lang,
+          htmlLang,
+          markup,
+          page: path,
+          state: 'flyout (Panel) of AdminMFAV2 open, no menu open',
+          parts: [`${panel}, At a glance facts, Description, User impact, Implementation (Prerequisites, Next steps)`],
+        },
+        await layerHostHtml(page),
+      );
+    } else {
+      await save(
+        {
+          name: 'flyout-alt-overview',
+          lang,
+          htmlLang,
+          markup,
+          page: path,
+          state: 'flyout (Panel) of AdminMFAV2 open on its first Pivot tab (Overview), no menu open',
+          parts: [`${panel}, Pivot; the Overview tabpanel: At a glance facts (Label + Text), Description, User impact. The Implementation tab's content is not in the DOM`],
+        },
+        await layerHostHtml(page),
+      );
+      await page.locator(`${HOST} .ms-Panel [role="tab"]`).nth(1).click();
+      await page.locator(`${HOST} .ms-Panel [role="tabpanel"] ol > li`).first().waitFor();
+      await settle(page);
+      await save(
+        {
+          name: 'flyout-alt-implementation',
+          lang,
+          htmlLang,
+          markup,
+          page: path,
+          state: 'flyout (Panel) of AdminMFAV2 open, its second Pivot tab (Implementation) selected, no menu open',
+          parts: [`${panel}, Pivot; the Implementation tabpanel: Prerequisites, Next steps. The Overview tab's content is not in the DOM`],
+        },
+        await layerHostHtml(page),
+      );
+    }
+    await page.context().close();
+  }
+  {
+    const path = `/securescore?viewid=actions&markup=${markup}&lang=${lang}`;
+    const page = await openPage(browser, baseUrl, path);
+    await page.locator('main .ms-DetailsRow').nth(16).waitFor();
+    await settle(page);
+    await save(
+      {
+        name: `actions-list-${markup}`,
+        lang,
+        htmlLang: await htmlLangOf(page),
+        markup,
+        page: path,
+        state: 'Recommended actions list, no flyout, no menu open',
+        parts: ['main#main-content: page heading, Pivot, the DetailsList with its column headers and all 17 rows'],
+      },
+      await mainHtml(page),
+    );
+    await page.context().close();
+  }
+  {
+    const path = `/homepage?markup=${markup}&lang=${lang}`;
+    const page = await openPage(browser, baseUrl, path);
+    await page.locator('main :is(h2, h3)').nth(4).waitFor();
+    await settle(page);
+    await save(
+      {
+        name: `home-cards-${markup}`,
+        lang,
+        htmlLang: await htmlLangOf(page),
+        markup,
+        page: path,
+        state: 'home page with its five native cards',
+        parts: ['main#main-content: the page heading (h1) and the card grid'],
+      },
+      await mainHtml(page),
+    );
+    await page.context().close();
+  }
 }
 
 export async function captureFixtures(): Promise<FixtureInfo[]> {
   await mkdir(FIXTURES_DIR, { recursive: true });
-  const server = await startPortal({ port: 0 });
+  // switches: {} — markup=default unless a capture asks otherwise, whatever PORTAL_MARKUP says.
+  const server = await startPortal({ port: 0, switches: {} });
   const browser = await launchChromium();
   try {
     const infos = await captureAll(browser, server.url);

@@ -25,7 +25,7 @@ export class OptionsPage {
 
   /** Clicks Connect and returns the authorization window. */
   async connect(): Promise<Page> {
-    const popup = this.world.context.waitForEvent('page', { timeout: 15_000 });
+    const popup = this.world.context.waitForEvent('page');
     await this.page.getByRole('button', { name: /^(Connect|Reconnect)$/ }).click();
     return popup;
   }
@@ -35,7 +35,7 @@ export class OptionsPage {
   }
 
   async expectState(text: string | RegExp) {
-    await this.state().filter({ hasText: text }).waitFor({ timeout: 20_000 });
+    await this.state().filter({ hasText: text }).waitFor();
   }
 
   alert() {
@@ -47,7 +47,7 @@ export class OptionsPage {
   }
 
   async expectStep(id: string, state: 'ok' | 'warning' | 'failed' | 'pending') {
-    await this.page.locator(`[data-step="${id}"][data-state="${state}"]`).waitFor({ timeout: 20_000 });
+    await this.page.locator(`[data-step="${id}"][data-state="${state}"]`).waitFor();
   }
 }
 
@@ -60,7 +60,7 @@ export async function signIn(auth: Page, { user = SVC.user, password = SVC.passw
     await auth.getByLabel('Password').fill(password);
     await auth.getByRole('button', { name: 'Log in' }).click();
   }
-  const closed = waitForClose ? auth.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined) : undefined;
+  const closed = waitForClose ? auth.waitForEvent('close').catch(() => undefined) : undefined;
   await auth.getByRole('button', { name: allow ? 'Allow' : 'Deny' }).click();
   await closed;
 }

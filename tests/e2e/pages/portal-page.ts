@@ -1,8 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Markup } from '../../portal/src/markup';
 import type { World } from '../../support/world';
 import { connectWith, OptionsPage, PUBLIC_CLIENT, SVC } from './options-page';
+import { actionRow } from './portal-dom';
 
 // Page objects for the portal with our overlay: the action flyout, Share menus, the task form.
+// They work on every portal markup (default, bare, alt): roles, Fluent classes and icons only.
 
 export interface PortalSwitches {
   lang?: string;
@@ -10,6 +13,8 @@ export interface PortalSwitches {
   churn?: boolean;
   slow?: number;
   sharebutton?: 'standalone';
+  /** Unset: the portal server's default (PORTAL_MARKUP, forEachMarkup), else markup=default. */
+  markup?: Markup;
 }
 
 export function portalPath(path: string, switches: PortalSwitches = {}): string {
@@ -19,6 +24,7 @@ export function portalPath(path: string, switches: PortalSwitches = {}): string 
   if (switches.churn) url.searchParams.set('churn', '1');
   if (switches.slow) url.searchParams.set('slow', String(switches.slow));
   if (switches.sharebutton) url.searchParams.set('sharebutton', switches.sharebutton);
+  if (switches.markup) url.searchParams.set('markup', switches.markup);
   return `${url.pathname}${url.search}`;
 }
 
@@ -40,13 +46,20 @@ export function flyoutShareButton(page: Page): Locator {
   return page.locator('.ms-Panel button[aria-haspopup="true"]:has([data-icon-name="Share"])');
 }
 
+/**
+ * Opens the flyout's Share menu. The click is dispatched in the page (find the button and click it
+ * in one step): with the portal's `rerender` switch the idle command bar is re-created every
+ * 150 ms, faster than a loaded machine gets through a pointer click's actionability checks.
+ */
 export async function openFlyoutShareMenu(page: Page): Promise<void> {
-  await flyoutShareButton(page).click();
+  await flyoutShareButton(page).dispatchEvent('click');
   await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
 }
 
+/** Opens the row "…" menu of the action and its Share submenu (the row is found by its title). */
 export async function openRowShareSubmenu(page: Page, actionId: string): Promise<void> {
-  await page.locator(`.ms-DetailsRow:has(a[href*="actionId=${actionId}"]) button[aria-haspopup="true"]:has([data-icon-name="More"])`).click();
+  const row = await actionRow(page, actionId);
+  await row.locator('button[aria-haspopup="true"]:has([data-icon-name="More"])').click();
   await page.locator('[role="menu"] [role="menuitem"]:has([data-icon-name="Share"])').click();
   await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
 }

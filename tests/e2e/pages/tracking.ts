@@ -60,7 +60,7 @@ export function countOf(page: Page, table: Table, stateValue: string): Locator {
 }
 
 export async function expectCount(page: Page, table: Table, stateValue: string, count: number): Promise<void> {
-  await card(page, table).locator(`li[data-state="${stateValue}"][data-count="${count}"]`).waitFor({ timeout: 15_000 });
+  await card(page, table).locator(`li[data-state="${stateValue}"][data-count="${count}"]`).waitFor();
 }
 
 export function actionBadge(page: Page, actionId: string): Locator {

@@ -1,11 +1,16 @@
 // `churn` switch: heavy DOM churn unrelated to menus, in the body (visible widget) and inside
 // Fluent's layer host (hidden), every 50 ms, so tests can prove the extension's observer stays cheap.
+import { getSwitches } from './switches';
+
 const CHURN_INTERVAL_MS = 50;
 const NODES_PER_TICK = 300;
 
 let timer: number | undefined;
 let bodyWidget: HTMLElement | undefined;
 let ticks = 0;
+
+/** Our data-* hooks only in markup=default. */
+const marked = () => getSwitches().markup === 'default';
 
 function fill(target: HTMLElement): void {
   const frag = document.createDocumentFragment();
@@ -16,7 +21,7 @@ function fill(target: HTMLElement): void {
     frag.appendChild(span);
   }
   target.replaceChildren(frag);
-  target.setAttribute('data-churn-tick', String(ticks));
+  if (marked()) target.setAttribute('data-churn-tick', String(ticks));
 }
 
 function layerHostChurn(): HTMLElement | undefined {
@@ -26,7 +31,7 @@ function layerHostChurn(): HTMLElement | undefined {
   if (!el) {
     el = document.createElement('div');
     el.className = 'portal-churn-layer';
-    el.setAttribute('data-testid', 'churn-layer');
+    if (marked()) el.setAttribute('data-testid', 'churn-layer');
     el.setAttribute('aria-hidden', 'true');
     el.style.display = 'none';
     host.appendChild(el);
@@ -38,7 +43,7 @@ export function startChurn(): void {
   if (timer !== undefined) return;
   bodyWidget = document.createElement('div');
   bodyWidget.className = 'churn-widget';
-  bodyWidget.setAttribute('data-testid', 'churn-widget');
+  if (marked()) bodyWidget.setAttribute('data-testid', 'churn-widget');
   bodyWidget.setAttribute('aria-hidden', 'true');
   // Before #fluent-default-layer-host (when it exists), which stays the last child of body.
   const host = document.getElementById('fluent-default-layer-host');

@@ -6,7 +6,9 @@ import { initSwitches } from './switches';
 import './styles.css';
 
 registerPortalIcons();
-initSwitches(window.location.search);
+// Defaults the server gives a fresh tab (server.ts: startPortal({ switches }) / PORTAL_MARKUP).
+const serverDefaults = document.querySelector<HTMLMetaElement>('meta[name="portal-switch-defaults"]')?.content;
+initSwitches(window.location.search, serverDefaults);
 installPortalApi(__FLUENT_VERSION__);
 
 const rootEl = document.getElementById('root');

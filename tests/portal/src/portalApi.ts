@@ -1,12 +1,18 @@
 // window.__portal: the test hook of the imitation portal.
 import { ACTIONS } from './data/actions';
 import { loadActions } from './data/store';
+import { titleOf } from './data/types';
+import { stringsFor } from './i18n';
+import { homeCards } from './pages/home/cards';
+import { lastRenderTick } from './rerender';
 import { navigate, secureScoreUrl } from './router';
-import { getSwitches, setSwitch, SWITCH_NAMES, type Lang, type ShareButtonMode, type Switches } from './switches';
+import { getSwitches, setSwitch, subscribeSwitches, SWITCH_NAMES, type Lang, type Markup, type ShareButtonMode, type Switches } from './switches';
 
 export interface PortalActionInfo {
   id: string;
   title: string;
+  /** The title as the list and the flyout show it in the current language. */
+  shownTitle: string;
   category: string;
   product: string;
   status: string;
@@ -30,6 +36,11 @@ export interface PortalApi {
   slow: number;
   churn: boolean;
   sharebutton: ShareButtonMode;
+  markup: Markup;
+  /** The native home page cards (id as in data-testid="card-<id>", title in the current language). */
+  readonly homeCards: readonly { id: string; title: string }[];
+  /** Increments with every whole-app re-render of the `rerender` switch (0 while it is off). */
+  readonly renderTick: number;
   /** In-app navigation (history.pushState), e.g. navigate('/securescore?viewid=actions'). */
   navigate(url: string): void;
   /** Opens the flyout of an action (pushState to /securescore?viewid=actions&actionId=…). */
@@ -54,10 +65,16 @@ export function markMounted(): void {
 }
 
 export function installPortalApi(fluentVersion: string): PortalApi {
+  // html[data-portal-ready] is one of our data-* hooks: markup=default only.
+  const markReady = () => {
+    if (isReady && getSwitches().markup === 'default') document.documentElement.setAttribute('data-portal-ready', 'true');
+    else document.documentElement.removeAttribute('data-portal-ready');
+  };
   const ready = Promise.all([mountedPromise, loadActions()]).then(() => {
     isReady = true;
-    document.documentElement.setAttribute('data-portal-ready', 'true');
+    markReady();
   });
+  subscribeSwitches(markReady);
   const api = {
     ready,
     get isReady() {
@@ -67,12 +84,19 @@ export function installPortalApi(fluentVersion: string): PortalApi {
       return ACTIONS.map((a) => ({
         id: a.id,
         title: a.title,
+        shownTitle: titleOf(a, getSwitches().lang),
         category: a.controlCategory,
         product: a.product,
         status: a.status,
         scoreImpact: a.scoreImpact,
         url: secureScoreUrl('actions', a.id),
       }));
+    },
+    get homeCards() {
+      return homeCards(stringsFor(getSwitches().lang), ACTIONS).map(({ id, title }) => ({ id, title }));
+    },
+    get renderTick() {
+      return lastRenderTick();
     },
     get switches() {
       return { ...getSwitches() };

@@ -12,14 +12,28 @@ export interface TickInfo {
 
 export const TickContext = createContext<TickInfo>({ tick: 0, generation: 0 });
 
-/** True while any Fluent ContextualMenu (menu or submenu) is open. */
+/**
+ * True while any Fluent ContextualMenu (menu or submenu) is open, or about to open: a menu button
+ * turns aria-expanded in the click's own render, while Fluent adds the menu's layer a moment later.
+ * Without that, a tick in between would re-create the command bar and lose the opening menu.
+ */
 export function isAnyMenuOpen(): boolean {
-  return document.querySelector('.ms-ContextualMenu-container, .ms-ContextualMenu') !== null;
+  return document.querySelector('.ms-ContextualMenu-container, .ms-ContextualMenu, button[aria-haspopup][aria-expanded="true"]') !== null;
+}
+
+let committedTick = 0;
+
+/** The tick of the last committed whole-app render (window.__portal.renderTick). */
+export function lastRenderTick(): number {
+  return committedTick;
 }
 
 /** Root-level ticker; 0 disables it. */
 export function useTicker(intervalMs: number): TickInfo {
   const [info, setInfo] = useState<TickInfo>({ tick: 0, generation: 0 });
+  useEffect(() => {
+    committedTick = info.tick;
+  }, [info.tick]);
   useEffect(() => {
     if (!intervalMs) return undefined;
     const id = window.setInterval(() => {

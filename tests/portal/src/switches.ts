@@ -2,7 +2,12 @@
 //
 // Read from the query string on first load (e.g. `/?lang=de&rerender=1`), kept in sessionStorage so
 // they survive in-app navigation and reloads of the same tab, and changeable at runtime through
-// `window.__portal` (see portalApi.ts). `?reset=1` clears the stored switches first.
+// `window.__portal` (see portalApi.ts). `?reset=1` clears the stored switches first. The server may
+// give defaults for a fresh tab (`<meta name="portal-switch-defaults" content="markup=bare">`, see
+// server.ts); stored and query values override them.
+import { parseMarkup, type Markup } from './markup';
+
+export { MARKUPS, type Markup } from './markup';
 
 export const LANGS = ['en', 'de', 'fr', 'ja', 'it', 'zh-cn'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -20,6 +25,8 @@ export interface Switches {
   churn: boolean;
   /** How the flyout's Share control is rendered. */
   sharebutton: ShareButtonMode;
+  /** Which DOM the pages are rendered with (see markup.ts). */
+  markup: Markup;
 }
 
 export const DEFAULT_SWITCHES: Switches = {
@@ -28,6 +35,7 @@ export const DEFAULT_SWITCHES: Switches = {
   slow: 0,
   churn: false,
   sharebutton: 'commandbar',
+  markup: 'default',
 };
 
 export const SLOW_DELAY_MS = 1500;
@@ -84,6 +92,8 @@ export function parseSwitch<K extends keyof Switches>(name: K, value: unknown): 
       return parseBool(value) as Switches[K] | undefined;
     case 'sharebutton':
       return parseShareButton(value) as Switches[K] | undefined;
+    case 'markup':
+      return parseMarkup(value) as Switches[K] | undefined;
     default:
       return undefined;
   }
@@ -114,8 +124,23 @@ function store(s: Switches): void {
   }
 }
 
-/** Switches from sessionStorage, overridden by the query string of `search`. */
-export function readInitialSwitches(search: string): Switches {
+/** The understood switches of a query string (`lang=de&markup=bare`). */
+function fromQuery(query: string): Partial<Switches> {
+  const params = new URLSearchParams(query);
+  const out: Partial<Switches> = {};
+  for (const name of SWITCH_NAMES) {
+    if (!params.has(name)) continue;
+    const v = parseSwitch(name, params.get(name));
+    if (v !== undefined) (out as Record<string, unknown>)[name] = v;
+  }
+  return out;
+}
+
+/**
+ * Switches of this page load: the server's defaults (`serverDefaults`, a query string), then what
+ * sessionStorage kept for this tab, then the query string of `search`.
+ */
+export function readInitialSwitches(search: string, serverDefaults = ''): Switches {
   const params = new URLSearchParams(search);
   if (parseBool(params.get('reset') ?? undefined) === true) {
     try {
@@ -124,12 +149,7 @@ export function readInitialSwitches(search: string): Switches {
       /* ignore */
     }
   }
-  const s: Switches = { ...DEFAULT_SWITCHES, ...readStored() };
-  for (const name of SWITCH_NAMES) {
-    if (!params.has(name)) continue;
-    const v = parseSwitch(name, params.get(name));
-    if (v !== undefined) (s as unknown as Record<string, unknown>)[name] = v;
-  }
+  const s: Switches = { ...DEFAULT_SWITCHES, ...fromQuery(serverDefaults), ...readStored(), ...fromQuery(search) };
   store(s);
   return s;
 }
@@ -138,8 +158,8 @@ type Listener = () => void;
 let current: Switches = DEFAULT_SWITCHES;
 const listeners = new Set<Listener>();
 
-export function initSwitches(search: string): Switches {
-  current = readInitialSwitches(search);
+export function initSwitches(search: string, serverDefaults?: string): Switches {
+  current = readInitialSwitches(search, serverDefaults);
   return current;
 }
 

@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarType } from '@fluentui/react';
 import { clearFeedback, useFeedback } from '../feedback';
 import { useStrings, type Strings } from '../i18n';
+import { useMark } from '../marks';
 
 function textOf(t: Strings, command: string): string {
   switch (command) {
@@ -23,13 +24,14 @@ function textOf(t: Strings, command: string): string {
   }
 }
 
-/** Result of the last menu command: div[data-testid="share-result"][data-command][data-action-id]. */
+/** Result of the last menu command: a MessageBar; with markup=default in div[data-testid="share-result"][data-command][data-action-id]. */
 export function FeedbackBar() {
   const t = useStrings();
+  const mark = useMark();
   const fb = useFeedback();
   if (!fb) return null;
   return (
-    <div className="feedback-bar" data-testid="share-result" data-command={fb.command} data-action-id={fb.actionId}>
+    <div className="feedback-bar" {...mark('share-result', { 'data-command': fb.command, 'data-action-id': fb.actionId })}>
       <MessageBar messageBarType={MessageBarType.success} onDismiss={clearFeedback} dismissButtonAriaLabel={t.flyout.close}>
         {textOf(t, fb.command)}
       </MessageBar>

@@ -1,21 +1,17 @@
 import { FeedbackBar } from '../components/FeedbackBar';
 import type { ImprovementAction } from '../data/types';
 import { useStrings } from '../i18n';
+import { factsOf } from './facts';
 import { FlyoutCommands } from './FlyoutCommands';
 
 /**
- * Flyout content: div.action-flyout[data-testid="action-flyout"][data-action-id] with the command
- * bar, the last command's result, At a glance, Description, User impact and Implementation.
+ * Flyout content in markup=default: div.action-flyout[data-testid="action-flyout"][data-action-id]
+ * with the command bar, the last command's result, At a glance, Description, User impact and
+ * Implementation, each a section[data-testid].
  */
 export function FlyoutBody({ action }: { action: ImprovementAction }) {
   const t = useStrings();
-  const facts: [string, string, string][] = [
-    ['category', t.columns.category, t.category[action.controlCategory]],
-    ['product', t.columns.product, action.product],
-    ['points', t.columns.points, `${action.currentScore}/${action.maxScore}`],
-    ['scoreImpact', t.columns.scoreImpact, action.scoreImpact],
-    ['status', t.columns.status, t.status[action.status]],
-  ];
+  const facts = factsOf(action, t);
   return (
     <div className="action-flyout" data-testid="action-flyout" data-action-id={action.id}>
       <FlyoutCommands action={action} />
@@ -23,7 +19,7 @@ export function FlyoutBody({ action }: { action: ImprovementAction }) {
       <section className="flyout-section" data-testid="flyout-at-a-glance">
         <h3>{t.flyout.atAGlance}</h3>
         <dl className="glance-grid">
-          {facts.map(([key, label, value]) => (
+          {facts.map(({ key, label, value }) => (
             <div key={key} className="glance-item" data-fact={key}>
               <dt>{label}</dt>
               <dd>{value}</dd>

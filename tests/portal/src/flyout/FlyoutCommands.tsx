@@ -5,9 +5,26 @@ import { useSwitches } from '../hooks';
 import { useStrings } from '../i18n';
 import { useTick } from '../rerender';
 import { shareMenuItems } from '../share/shareItems';
+import { lazyStyles } from '../lazyStyles';
+import { useMark } from '../marks';
+
+/** markup=default uses the class names of styles.css; bare/alt generated ones. */
+const DEFAULT_CLASSES = {
+  commands: 'flyout-commands',
+  standalone: 'flyout-commands flyout-commands-standalone',
+  commandBar: 'flyout-commandbar',
+  shareButton: 'flyout-share-button',
+};
+const variantClasses = lazyStyles({
+  commands: { display: 'flex', alignItems: 'center', gap: 8, margin: '0 -8px 12px', borderBottom: '1px solid #edebe9' },
+  standalone: { display: 'flex', alignItems: 'center', gap: 8, margin: '0 -8px 12px', paddingRight: 8, borderBottom: '1px solid #edebe9' },
+  commandBar: { flex: '1 1 auto', minWidth: 0 },
+  shareButton: undefined,
+});
 
 /**
- * The flyout's commands in div.flyout-commands[data-testid="flyout-commandbar"]:
+ * The flyout's commands in div.flyout-commands[data-testid="flyout-commandbar"] (markup=default;
+ * a div with generated classes and no data-testid in bare/alt):
  * - default: a Fluent CommandBar (role=menubar) with Manage in Microsoft Defender XDR
  *   (OpenInNewWindow), Share (Share, submenu) and Notes (EditNote);
  * - sharebutton=standalone: a CommandBar with Manage and Notes, and Share as a standalone
@@ -16,7 +33,9 @@ import { shareMenuItems } from '../share/shareItems';
  */
 export function FlyoutCommands({ action }: { action: ImprovementAction }) {
   const t = useStrings();
-  const { sharebutton } = useSwitches();
+  const { sharebutton, markup } = useSwitches();
+  const mark = useMark();
+  const c = markup === 'default' ? DEFAULT_CLASSES : variantClasses();
   const { tick, generation } = useTick();
   const share = shareMenuItems(t, action.id, tick);
 
@@ -41,22 +60,22 @@ export function FlyoutCommands({ action }: { action: ImprovementAction }) {
 
   if (sharebutton === 'standalone') {
     return (
-      <div className="flyout-commands flyout-commands-standalone" data-testid="flyout-commandbar">
-        <CommandBar key={`cb-${generation}`} className="flyout-commandbar" items={[manage, notes]} />
+      <div className={c.standalone} {...mark('flyout-commandbar')}>
+        <CommandBar key={`cb-${generation}`} className={c.commandBar} items={[manage, notes]} />
         <DefaultButton
           key={`share-${generation}`}
-          className="flyout-share-button"
+          className={c.shareButton}
           text={t.flyout.share}
           iconProps={{ iconName: 'Share' }}
           menuProps={{ items: share }}
-          data-testid="flyout-share-button"
+          {...mark('flyout-share-button')}
         />
       </div>
     );
   }
   return (
-    <div className="flyout-commands" data-testid="flyout-commandbar">
-      <CommandBar key={`cb-${generation}`} className="flyout-commandbar" items={[manage, shareItem, notes]} />
+    <div className={c.commands} {...mark('flyout-commandbar')}>
+      <CommandBar key={`cb-${generation}`} className={c.commandBar} items={[manage, shareItem, notes]} />
     </div>
   );
 }

@@ -64,6 +64,7 @@ export const de: Strings = {
     manage: 'In Microsoft Defender XDR verwalten',
     share: 'Teilen',
     notes: 'Notizen',
+    overviewTab: 'Übersicht',
     atAGlance: 'Auf einen Blick',
     description: 'Beschreibung',
     userImpact: 'Auswirkungen auf Benutzer',

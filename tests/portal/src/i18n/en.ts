@@ -64,6 +64,7 @@ export const en: Strings = {
     manage: 'Manage in Microsoft Defender XDR',
     share: 'Share',
     notes: 'Notes',
+    overviewTab: 'Overview',
     atAGlance: 'At a glance',
     description: 'Description',
     userImpact: 'User impact',

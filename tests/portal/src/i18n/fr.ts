@@ -64,6 +64,7 @@ export const fr: Strings = {
     manage: 'Gérer dans Microsoft Defender XDR',
     share: 'Partager',
     notes: 'Notes',
+    overviewTab: 'Vue d’ensemble',
     atAGlance: 'En un coup d’œil',
     description: 'Description',
     userImpact: 'Impact sur les utilisateurs',

@@ -64,6 +64,7 @@ export const it: Strings = {
     manage: 'Gestisci in Microsoft Defender XDR',
     share: 'Condividi',
     notes: 'Note',
+    overviewTab: 'Panoramica',
     atAGlance: 'In sintesi',
     description: 'Descrizione',
     userImpact: 'Impatto sugli utenti',

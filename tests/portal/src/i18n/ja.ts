@@ -64,6 +64,7 @@ export const ja: Strings = {
     manage: 'Microsoft Defender XDR で管理',
     share: '共有',
     notes: 'メモ',
+    overviewTab: '概要',
     atAGlance: '概要',
     description: '説明',
     userImpact: 'ユーザーへの影響',

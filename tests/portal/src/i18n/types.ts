@@ -68,6 +68,8 @@ export interface Strings {
     manage: string;
     share: string;
     notes: string;
+    /** markup=alt: the flyout's first Pivot tab (the second is `implementation`). */
+    overviewTab: string;
     atAGlance: string;
     description: string;
     userImpact: string;

@@ -64,6 +64,7 @@ export const zhCn: Strings = {
     manage: '在 Microsoft Defender XDR 中管理',
     share: '共享',
     notes: '备注',
+    overviewTab: '概述',
     atAGlance: '概览',
     description: '说明',
     userImpact: '用户影响',

@@ -5,6 +5,7 @@ import { useStrings } from '../i18n';
 import { useTick, volatileKey } from '../rerender';
 import { navigate, secureScoreUrl } from '../router';
 import { shareMenuItems } from '../share/shareItems';
+import { useMark } from '../marks';
 
 /**
  * The row's "…" button: IconButton (icon More, aria-label "More actions", localized) whose menu has
@@ -13,6 +14,7 @@ import { shareMenuItems } from '../share/shareItems';
  */
 export function RowMoreMenu({ action }: { action: ImprovementAction }) {
   const t = useStrings();
+  const mark = useMark();
   const { tick } = useTick();
   const items: IContextualMenuItem[] = [
     {
@@ -42,8 +44,7 @@ export function RowMoreMenu({ action }: { action: ImprovementAction }) {
       title={t.rowMenu.moreActions}
       menuProps={{ items }}
       onRenderMenuIcon={() => null}
-      data-testid="action-row-more"
-      data-action-id={action.id}
+      {...mark('action-row-more', { 'data-action-id': action.id })}
     />
   );
 }

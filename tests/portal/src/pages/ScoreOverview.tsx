@@ -5,10 +5,12 @@ import { titleOf } from '../data/types';
 import { useSwitches } from '../hooks';
 import { useStrings } from '../i18n';
 import { navigate, secureScoreUrl } from '../router';
+import { useMark } from '../marks';
 
 /** Overview tab: the score and the top recommended actions (links open the flyout). */
 export function ScoreOverview() {
   const t = useStrings();
+  const mark = useMark();
   const { lang } = useSwitches();
   const { loaded, actions } = useActions();
   if (!loaded) return <Spinner size={SpinnerSize.large} label={t.secureScore.loading} />;
@@ -16,10 +18,10 @@ export function ScoreOverview() {
   const pctText = formatPercent(pct, t.htmlLang);
   const top = actions.filter((a) => a.status === 'toAddress').slice(0, 5);
   return (
-    <div className="score-overview" data-testid="securescore-overview">
+    <div className="score-overview" {...mark('securescore-overview')}>
       <section className="score-tile">
         <h2>{t.secureScore.yourScore}</h2>
-        <div className="card-metric" data-testid="secure-score-value">
+        <div className="card-metric" {...mark('secure-score-value')}>
           {pctText}
         </div>
         <div>
@@ -40,7 +42,7 @@ export function ScoreOverview() {
                   ev.preventDefault();
                   navigate(secureScoreUrl('overview', a.id));
                 }}
-                data-action-id={a.id}
+                {...mark(undefined, { 'data-action-id': a.id })}
               >
                 {titleOf(a, lang)}
               </Link>{' '}

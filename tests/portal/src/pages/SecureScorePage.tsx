@@ -6,6 +6,7 @@ import { useStrings } from '../i18n';
 import { navigate, secureScoreUrl, useLocation } from '../router';
 import { ActionsList } from './ActionsList';
 import { ScoreOverview } from './ScoreOverview';
+import { useMark } from '../marks';
 
 export type ViewId = 'overview' | 'actions';
 
@@ -15,6 +16,7 @@ export type ViewId = 'overview' | 'actions';
  */
 export function SecureScorePage() {
   const t = useStrings();
+  const mark = useMark();
   const { params } = useLocation();
   const actionId = params.get('actionId') ?? undefined;
   const rawView = params.get('viewid');
@@ -23,7 +25,7 @@ export function SecureScorePage() {
   useEffect(() => clearFeedback(), [actionId, viewid]);
 
   return (
-    <div className="page page-securescore" data-testid="securescore-page" data-viewid={viewid}>
+    <div className="page page-securescore" {...mark('securescore-page', { 'data-viewid': viewid })}>
       <h1 className="page-title">{t.secureScore.title}</h1>
       <Pivot
         className="securescore-pivot"

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { format, useStrings } from '../i18n';
 import { ACCOUNT } from './account';
+import { useMark } from '../marks';
 
 /**
  * Imitation of the Microsoft account manager ("MeControl"). As on the real portal once it has
@@ -9,6 +10,7 @@ import { ACCOUNT } from './account';
  */
 export function AccountControl() {
   const t = useStrings();
+  const mark = useMark();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -29,7 +31,7 @@ export function AccountControl() {
   }, [open]);
 
   return (
-    <div className="mectrl_root" id="O365_MeFlexPane_ButtonID_container" ref={rootRef} data-testid="account-control">
+    <div className="mectrl_root" id="O365_MeFlexPane_ButtonID_container" ref={rootRef} {...mark('account-control')}>
       <button
         type="button"
         id="mectrl_main_trigger"

@@ -5,19 +5,21 @@ import { routeOf, useLocation } from '../router';
 import { TickContext, useTicker } from '../rerender';
 import { startChurn, stopChurn } from '../churn';
 import { markMounted } from '../portalApi';
+import { useMark } from '../marks';
 import { Header } from './Header';
 import { LeftNav } from './LeftNav';
 import { HomePage } from '../pages/HomePage';
 import { SecureScorePage } from '../pages/SecureScorePage';
 import { NotAvailablePage } from '../pages/NotAvailablePage';
 
-/** The portal shell: header, left nav and <main data-testid="page-main"> with the current page. */
+/** The portal shell: header, left nav and <main id="main-content"> with the current page. */
 export function App() {
   const switches = useSwitches();
   const tickInfo = useTicker(switches.rerender);
   const location = useLocation();
   const route = routeOf(location.pathname);
   const t = stringsFor(switches.lang);
+  const mark = useMark();
 
   useEffect(() => markMounted(), []);
 
@@ -38,11 +40,11 @@ export function App() {
 
   return (
     <TickContext.Provider value={tickInfo}>
-      <div className="portal-shell" data-testid="portal-shell" data-render-tick={switches.rerender ? tickInfo.tick : undefined}>
+      <div className="portal-shell" {...mark('portal-shell', { 'data-render-tick': switches.rerender ? tickInfo.tick : undefined })}>
         <Header />
         <div className="portal-body">
           <LeftNav route={route} />
-          <main className="portal-main" id="main-content" data-testid="page-main" data-page={route}>
+          <main className="portal-main" id="main-content" {...mark('page-main', { 'data-page': route })}>
             {route === 'home' && <HomePage />}
             {route === 'securescore' && <SecureScorePage />}
             {route === 'unavailable' && <NotAvailablePage />}

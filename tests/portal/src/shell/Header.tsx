@@ -3,18 +3,20 @@ import type { MouseEvent } from 'react';
 import { useStrings } from '../i18n';
 import { navigate } from '../router';
 import { AccountControl } from './AccountControl';
+import { useMark } from '../marks';
 
 /** Top suite header: app launcher, product title, search, settings/help and the account control. */
 export function Header() {
   const t = useStrings();
+  const mark = useMark();
   const goHome = (ev: MouseEvent<HTMLAnchorElement>) => {
     ev.preventDefault();
     navigate('/homepage');
   };
   return (
-    <header className="portal-header" data-testid="portal-header" role="banner">
+    <header className="portal-header" {...mark('portal-header')} role="banner">
       <IconButton className="portal-header-button" iconProps={{ iconName: 'Waffle' }} ariaLabel={t.appLauncher} title={t.appLauncher} />
-      <a className="portal-header-title" href="/homepage" onClick={goHome} data-testid="portal-title">
+      <a className="portal-header-title" href="/homepage" onClick={goHome} {...mark('portal-title')}>
         {t.appTitle}
       </a>
       <div className="portal-header-search">

@@ -2,10 +2,12 @@ import { Nav, type INavLink, type INavLinkGroup } from '@fluentui/react';
 import type { MouseEvent } from 'react';
 import { useStrings } from '../i18n';
 import { navigate, type Route } from '../router';
+import { useMark } from '../marks';
 
 /** Left navigation (Fluent Nav). Links are real hrefs; clicks navigate with pushState. */
 export function LeftNav({ route }: { route: Route }) {
   const t = useStrings();
+  const mark = useMark();
   const links: INavLink[] = [
     { key: 'home', name: t.nav.home, url: '/homepage', icon: 'Home' },
     { key: 'incidents', name: t.nav.incidents, url: '/incidents', icon: 'ShieldAlert' },
@@ -25,7 +27,7 @@ export function LeftNav({ route }: { route: Route }) {
     navigate(item.url);
   };
   return (
-    <div className="portal-nav" data-testid="portal-nav">
+    <div className="portal-nav" {...mark('portal-nav')}>
       <Nav groups={groups} selectedKey={selectedKey ?? ''} onLinkClick={onLinkClick} ariaLabel={t.nav.label} />
     </div>
   );
