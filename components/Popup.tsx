@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
+import { DuplicateNotices } from './DuplicateNotices';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
 import { OutboxList } from './OutboxList';
@@ -26,6 +27,7 @@ export function Popup() {
       <h1 class="snt-h1">{t('productName')}</h1>
       {status ? <ConnectionSummary status={status} /> : <p aria-busy="true">…</p>}
       <ErrorMessage error={error ?? loadError} />
+      <DuplicateNotices />
       {status && (
         <>
           <h2 class="snt-h2">{t('checklist')}</h2>

@@ -126,4 +126,34 @@ describe('TaskForm', () => {
     );
     expect(button('Send to ServiceNow').disabled).toBe(true);
   });
+
+  test('a slow answer says the ticket is safe in the outbox and the form may be closed', async () => {
+    await mount(context());
+    let answer: (value: unknown) => void = () => undefined;
+    send.mockImplementation((name: string) =>
+      name === 'createTicket' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve([]),
+    );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await act(() => button('Send to ServiceNow').click());
+      await act(async () => void (await vi.advanceTimersByTimeAsync(1000)));
+      expect(container.querySelector('[data-testid="ticket-safe-in-outbox"]')).toBeNull();
+      await act(async () => void (await vi.advanceTimersByTimeAsync(4000)));
+      expect(container.querySelector('[data-testid="ticket-safe-in-outbox"]')?.textContent).toBe(
+        'ServiceNow has not answered yet. The ticket is saved in the outbox and will be sent, even if ServiceNow is slow or the browser restarts. You can close this form.',
+      );
+      await act(async () =>
+        answer({
+          outboxId: 'x',
+          state: 'sent',
+          result: { table: 'change_request', sysId: 's1', number: 'CHG0030001', url: 'https://x/' },
+        }),
+      );
+      await act(async () => void (await vi.advanceTimersByTimeAsync(10)));
+      expect(container.querySelector('[data-testid="ticket-safe-in-outbox"]')).toBeNull();
+      expect(container.querySelector('[data-testid="ticket-created"]')).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { TicketDraft } from '@/utils/domain/ticket-draft';
 import { ErrorMessage } from './ErrorMessage';
 import { TaskFormFields } from './task-form/TaskFormFields';
 import { useTaskForm } from './task-form/use-task-form';
+import { useSlowAnswer } from './task-form/use-slow-answer';
 import { useStateNames } from './use-tickets';
 
 interface Props {
@@ -19,6 +20,8 @@ interface Props {
 export function TaskForm({ action, user, initialType, onClose }: Props) {
   const names = useStateNames();
   const form = useTaskForm({ action, user, initialType });
+  // Hooks before the early return below: a slow send says the ticket is safe in the outbox.
+  const slow = useSlowAnswer(form.busy && !form.outcome);
   const { context, draft, restored, error, outcome, busy, connected, hasExisting, canSend, update, submit, retry } =
     form;
   if (!draft || !context) {
@@ -79,6 +82,11 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
           <a class="snt-link" href={outcome.result.url} target="_blank" rel="noreferrer">
             {t('openInServiceNow', outcome.result.number)}
           </a>
+        </div>
+      )}
+      {slow && !outcome && (
+        <div class="snt-message" role="status" data-testid="ticket-safe-in-outbox">
+          {t('formSafeInOutbox')}
         </div>
       )}
       {queued && (

@@ -324,4 +324,11 @@ export const de: Partial<Record<MessageKey, string>> = {
   errSettingsChangedDuringSignIn:
     'Die ServiceNow-Einstellungen wurden geändert, während das Anmeldefenster geöffnet war. Diese Anmeldung wurde daher verworfen. Wählen Sie erneut „Verbinden“.',
   langTag: 'de',
+  errOutboxNumberPending:
+    'ServiceNow hat das Ticket angenommen, aber die Antwort war nicht lesbar, daher ist die Ticketnummer noch nicht bekannt. Die Erweiterung sucht das Ticket selbst; es muss nichts erneut gesendet werden.',
+  duplicatesTitle: 'Doppelte Tickets storniert',
+  duplicateRetired: '{0} war ein Duplikat von {1} und wurde storniert.',
+  duplicatesDismiss: 'Schließen',
+  formSafeInOutbox:
+    'ServiceNow hat noch nicht geantwortet. Das Ticket ist im Postausgang gespeichert und wird gesendet, auch wenn ServiceNow langsam ist oder der Browser neu startet. Sie können dieses Formular schließen.',
 };

@@ -304,6 +304,13 @@ export const en = {
     'The ServiceNow instance or client of an existing connection can only be changed in the extension options.',
   errSettingsChangedDuringSignIn:
     'The ServiceNow settings changed while the sign-in window was open, so that sign-in was discarded. Select Connect again.',
+  errOutboxNumberPending:
+    'ServiceNow accepted the ticket but its answer could not be read, so the ticket number is not known yet. The extension looks the ticket up by itself; nothing needs to be sent again.',
+  duplicatesTitle: 'Duplicate tickets canceled',
+  duplicateRetired: '{0} was a duplicate of {1} and was canceled.',
+  duplicatesDismiss: 'Dismiss',
+  formSafeInOutbox:
+    'ServiceNow has not answered yet. The ticket is saved in the outbox and will be sent, even if ServiceNow is slow or the browser restarts. You can close this form.',
 } as const;
 
 export type MessageKey = keyof typeof en;

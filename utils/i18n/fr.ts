@@ -317,4 +317,11 @@ export const fr: Partial<Record<MessageKey, string>> = {
   errSettingsChangedDuringSignIn:
     'Les paramètres ServiceNow ont changé pendant que la fenêtre de connexion était ouverte ; cette connexion a donc été ignorée. Sélectionnez de nouveau Se connecter.',
   langTag: 'fr',
+  errOutboxNumberPending:
+    "ServiceNow a accepté le ticket, mais sa réponse était illisible : le numéro du ticket n'est pas encore connu. L'extension recherche le ticket d'elle-même ; rien ne doit être renvoyé.",
+  duplicatesTitle: 'Tickets en double annulés',
+  duplicateRetired: '{0} était un doublon de {1} et a été annulé.',
+  duplicatesDismiss: 'Fermer',
+  formSafeInOutbox:
+    "ServiceNow n'a pas encore répondu. Le ticket est enregistré dans la boîte d'envoi et sera envoyé, même si ServiceNow est lent ou si le navigateur redémarre. Vous pouvez fermer ce formulaire.",
 };

@@ -309,4 +309,11 @@ export const it: Partial<Record<MessageKey, string>> = {
   errSettingsChangedDuringSignIn:
     "Le impostazioni di ServiceNow sono cambiate mentre la finestra di accesso era aperta, quindi l'accesso è stato annullato. Seleziona di nuovo Connetti.",
   langTag: 'it',
+  errOutboxNumberPending:
+    "ServiceNow ha accettato il ticket, ma la sua risposta non era leggibile, quindi il numero del ticket non è ancora noto. L'estensione cerca il ticket da sola; non occorre inviare nulla di nuovo.",
+  duplicatesTitle: 'Ticket duplicati annullati',
+  duplicateRetired: '{0} era un duplicato di {1} ed è stato annullato.',
+  duplicatesDismiss: 'Chiudi',
+  formSafeInOutbox:
+    'ServiceNow non ha ancora risposto. Il ticket è salvato nella posta in uscita e verrà inviato, anche se ServiceNow è lento o il browser viene riavviato. Puoi chiudere questo modulo.',
 };

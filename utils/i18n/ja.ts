@@ -315,4 +315,11 @@ export const ja: Partial<Record<MessageKey, string>> = {
   errSettingsChangedDuringSignIn:
     'サインイン ウィンドウが開いている間に ServiceNow の設定が変更されたため、そのサインインは破棄されました。もう一度 [接続] を選択してください。',
   langTag: 'ja',
+  errOutboxNumberPending:
+    'ServiceNow はチケットを受け付けましたが、応答を読み取れなかったため、チケット番号はまだ不明です。拡張機能がチケットを自動的に検索します。再送信する必要はありません。',
+  duplicatesTitle: '重複したチケットをキャンセルしました',
+  duplicateRetired: '{0} は {1} の重複だったため、キャンセルされました。',
+  duplicatesDismiss: '閉じる',
+  formSafeInOutbox:
+    'ServiceNow からまだ応答がありません。チケットは送信トレイに保存されており、ServiceNow の応答が遅い場合やブラウザーが再起動した場合でも送信されます。このフォームは閉じてもかまいません。',
 };

@@ -291,4 +291,11 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errPortalChangeSettings: '现有连接的 ServiceNow 实例或客户端只能在扩展选项中更改。',
   errSettingsChangedDuringSignIn: '登录窗口打开期间 ServiceNow 设置发生了更改，因此已放弃此次登录。请再次选择“连接”。',
   langTag: 'zh-CN',
+  errOutboxNumberPending:
+    'ServiceNow 已接受该工单，但无法读取其响应，因此工单编号暂时未知。扩展会自行查找该工单，无需重新发送。',
+  duplicatesTitle: '已取消重复的工单',
+  duplicateRetired: '{0} 是 {1} 的重复工单，已被取消。',
+  duplicatesDismiss: '关闭',
+  formSafeInOutbox:
+    'ServiceNow 尚未响应。工单已保存在发件箱中，即使 ServiceNow 响应缓慢或浏览器重新启动，也会被发送。您可以关闭此表单。',
 };

@@ -22,21 +22,29 @@ const draft: TicketDraft = {
   confirmDuplicate: false,
 };
 
+/** An in-memory instance: records with creation times, found by correlation_id and description. */
 function fakeClient() {
   const created: Record<string, string>[] = [];
+  const numberOf = (i: number) => `CHG00${i + 1}`;
+  const rowOf = (f: Record<string, string>, i: number) => ({
+    sys_id: `id${i + 1}`,
+    number: numberOf(i),
+    sys_created_on: `2099-01-01 00:00:${String(i).padStart(2, '0')}`,
+    state: f.state ?? '-5',
+  });
   const client = {
     origin: 'https://contoso.service-now.com',
     create: vi.fn(async (_table: string, fields: Record<string, string>) => {
-      created.push(fields);
-      return { sys_id: `id${created.length}`, number: `CHG00${created.length}` };
+      created.push({ ...fields });
+      return { sys_id: `id${created.length}`, number: numberOf(created.length - 1) };
     }),
     list: vi.fn(async (_table: string, options: { query?: string }) => {
-      const id = /descriptionLIKE(.+)$/.exec(options.query ?? '')?.[1] ?? '';
-      const hit = created.findIndex((f) => f.description!.includes(id));
-      return {
-        records: hit >= 0 ? [{ sys_id: `id${hit + 1}`, number: `CHG00${hit + 1}` }] : [],
-        total: hit >= 0 ? 1 : 0,
-      };
+      const id = /descriptionLIKE([^^]+)/.exec(options.query ?? '')?.[1] ?? '';
+      const records = created.map(rowOf).filter((_r, i) => created[i]!.description!.includes(id));
+      return { records, total: records.length };
+    }),
+    update: vi.fn(async (_table: string, sysId: string, fields: Record<string, string>) => {
+      Object.assign(created[Number(sysId.slice(2)) - 1]!, fields);
     }),
   };
   return { client: client as unknown as ServiceNowClient & typeof client, created };
@@ -104,7 +112,9 @@ describe('outbox', () => {
     expect(first.nextAttemptAt! - t).toBeGreaterThanOrEqual(30_000);
     expect(first.nextAttemptAt! - t).toBeLessThan(31_000);
     await outbox.send(first.outboxId);
-    expect(client.list).not.toHaveBeenCalled();
+    // Only the verify after the successful create looks; nothing before the POST.
+    expect(client.list).toHaveBeenCalledTimes(1);
+    expect(client.list.mock.invocationCallOrder[0]).toBeGreaterThan(client.create.mock.invocationCallOrder[1]!);
   });
 
   test('errors that need the user stay visible as failed, with retry and discard', async () => {
@@ -170,7 +180,7 @@ describe('outbox: review cases', () => {
     expect(created).toHaveLength(1);
   });
 
-  test('a 201 without a usable body counts as possibly created', async () => {
+  test('a 201 without a usable body is "created, number pending", resolved by lookup', async () => {
     const { client, created } = fakeClient();
     client.create.mockImplementationOnce(async (_table, fields) => {
       created.push(fields);
@@ -178,8 +188,17 @@ describe('outbox: review cases', () => {
     });
     const outbox = createOutbox(deps(client));
     const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
-    expect(first.state).toBe('failed');
-    expect(await outbox.retry(first.outboxId)).toMatchObject({ state: 'sent', result: { number: 'CHG001' } });
+    expect(first).toMatchObject({ state: 'sent', result: { number: 'CHG001' } });
+    expect(created).toHaveLength(1);
+  });
+
+  test('a 201 without a usable body and no record found waits and looks again, never "failed"', async () => {
+    const { client, created } = fakeClient();
+    client.create.mockRejectedValueOnce(new AppError('bad_response', 'no sys_id'));
+    const outbox = createOutbox(deps(client));
+    const first = await outbox.submit(draft, 'm365ss-AdminMFAV2');
+    expect(first).toMatchObject({ state: 'pending', error: { code: 'bad_response' } });
+    expect(await outbox.send(first.outboxId)).toMatchObject({ state: 'sent' });
     expect(created).toHaveLength(1);
   });
 

@@ -1,17 +1,29 @@
 import type { TicketDraft } from '../domain/ticket-draft';
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
 import { t } from '../i18n';
-import type { ServiceNowClient } from '../servicenow/client';
-import { condition, encodedQuery } from '../servicenow/encoded-query';
+import type { ServiceNowClient, ServiceNowRecord } from '../servicenow/client';
+import type { TicketType } from '../domain/ticket-type';
 import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
 import { retryDelayMs } from './backoff';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
 import { summarize, type OutboxSummary } from './outbox-summary';
+import { verifyRequest, type RetiredDuplicate } from './request-records';
 
 // Sends outbox items to ServiceNow, at most one attempt per item at a time, and never creates a
 // ticket twice: when an earlier attempt may have reached ServiceNow (no answer, 5xx, or the worker
 // died mid-request), it first looks for the record by its correlation ID and the item's own
 // reference (written into the description), and only creates it when it is not there.
+
+/**
+ * After a timeout the instance may still be working on the create (a queued request completes
+ * later): the lookup before any re-create waits at least this long, so it finds that record.
+ */
+const QUEUED_CREATE_GRACE_MS = 20_000;
+
+function nextDelayMs(attempts: number, error: AppError): number {
+  const delay = retryDelayMs(attempts, error.extra.retryAfter);
+  return error.code === 'timeout' ? Math.max(delay, QUEUED_CREATE_GRACE_MS) : delay;
+}
 
 const KEEP_SENT_MS = 24 * 3600 * 1000;
 /** Failures for want of a connection: retried by themselves after a (re)connect. */
@@ -40,6 +52,8 @@ export interface OutboxDeps {
   onSent(item: OutboxItem): void;
   /** Asks to be woken (resume()) at this time, also across worker restarts. */
   wakeAt(time: number): void;
+  /** Called after extra records of a request were canceled (the popup tells the user). */
+  onDuplicatesRetired?(retired: RetiredDuplicate[]): void;
   /** Called after an item changed state (to refresh the waiting count in views). */
   onChange?(item: OutboxItem): void;
   now?: () => number;
@@ -57,24 +71,33 @@ export function createOutbox(deps: OutboxDeps) {
     nextAttemptAt: item.state === 'pending' ? item.nextAttemptAt : undefined,
   });
 
-  async function findExisting(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
-    const { records } = await client.list(item.draft.type, {
-      query: encodedQuery(
-        condition.equals('correlation_id', item.correlationId),
-        condition.contains('description', item.id),
-      ),
-      fields: ['sys_id', 'number'],
-      limit: 1,
-    });
-    const found = records[0];
-    return found?.sys_id
-      ? {
-          table: item.draft.type,
-          sysId: found.sys_id,
-          number: found.number ?? '',
-          url: recordUrl(client.origin, item.draft.type, found.sys_id),
-        }
-      : null;
+  const ticketOf = (client: ServiceNowClient, table: TicketType, record: ServiceNowRecord): CreatedTicket => ({
+    table,
+    sysId: record.sys_id!,
+    number: record.number ?? '',
+    url: recordUrl(client.origin, table, record.sys_id!),
+  });
+
+  /** The request's one live ticket after retiring any extra record of it; null if none exists. */
+  async function verify(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
+    const verified = await verifyRequest(client, item.draft.type, item.correlationId, item.id);
+    if (!verified) return null;
+    if (verified.retired.length > 0) deps.onDuplicatesRetired?.(verified.retired);
+    return ticketOf(client, item.draft.type, verified.kept);
+  }
+
+  /** Creates the record; an answer without a usable record means "created, number pending". */
+  async function create(client: ServiceNowClient, item: OutboxItem): Promise<CreatedTicket | null> {
+    try {
+      const record = await client.create(
+        item.draft.type,
+        toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }),
+      );
+      return ticketOf(client, item.draft.type, record);
+    } catch (error) {
+      if (toAppError(error).code !== 'bad_response') throw error;
+      return null;
+    }
   }
 
   async function attempt(id: string): Promise<SendOutcome> {
@@ -96,18 +119,17 @@ export function createOutbox(deps: OutboxDeps) {
           t('errOutboxOtherInstance', new URL(item.instanceOrigin).host, new URL(client.origin).host),
         );
       }
-      let result = wasUncertain ? await findExisting(client, item) : null;
+      let result = wasUncertain ? await verify(client, item) : null;
       if (!result) {
-        const record = await client.create(
-          item.draft.type,
-          toServiceNowFields(item.draft, { outboxId: item.id, correlationId: item.correlationId }),
-        );
-        result = {
-          table: item.draft.type,
-          sysId: record.sys_id!,
-          number: record.number ?? '',
-          url: recordUrl(client.origin, item.draft.type, record.sys_id!),
-        };
+        const created = await create(client, item);
+        // Verify what this create did: the browser may have resent the POST by itself, or an
+        // earlier attempt the instance had queued may have completed meanwhile.
+        result = await verify(client, item).catch((error: unknown) => {
+          if (created) return created; // sent for sure; the next sync verifies it
+          throw error;
+        });
+        if (!result) result = created;
+        if (!result) throw new AppError('bad_response', t('errOutboxNumberPending'));
       }
       Object.assign(item, { state: 'sent', result, lastError: undefined, uncertain: false });
       await outboxStore.put(item);
@@ -116,9 +138,9 @@ export function createOutbox(deps: OutboxDeps) {
       const appError = toAppError(error);
       item.lastError = appError.toJSON();
       item.uncertain = POSSIBLY_CREATED.has(appError.code) || wasUncertain;
-      if (isRetryable(appError)) {
+      if (isRetryable(appError) || appError.code === 'bad_response') {
         item.state = 'pending';
-        item.nextAttemptAt = now() + retryDelayMs(item.attempts, appError.extra.retryAfter);
+        item.nextAttemptAt = now() + nextDelayMs(item.attempts, appError);
         deps.wakeAt(item.nextAttemptAt);
       } else {
         // Needs the user: reconnect, a role, a policy. Kept with Retry and Discard.

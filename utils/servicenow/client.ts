@@ -155,6 +155,15 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
       return result;
     },
 
+    /** PATCH of a ticket (retiring a duplicate); the answer's body is not needed. */
+    async update(table: TicketType, sysId: string, fields: Record<string, string>): Promise<void> {
+      await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, {
+        method: 'PATCH',
+        json: fields,
+        query: { sysparm_fields: 'sys_id' },
+      });
+    },
+
     aggregate,
 
     /** Aggregate API: record counts grouped by state. */

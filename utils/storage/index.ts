@@ -83,3 +83,11 @@ export const syncSettings = defineItem<SyncSettings>('sync', 'syncSettings:v1', 
 
 /** The user's state names (options → Ticket states); read through resolveStateNames(). */
 export const stateNames = defineItem<StateNames | null>('sync', 'stateNames:v1', null);
+
+/** Duplicates the extension canceled (no secrets: ticket numbers), until the user dismisses them in the popup. */
+export interface DuplicateNotice {
+  number: string;
+  sysId: string;
+  keptNumber: string;
+}
+export const duplicateNotices = defineItem<DuplicateNotice[]>('local', 'duplicateNotices:v1', []);

@@ -5,6 +5,7 @@ import { createStatusPublisher } from '../connection/status';
 import { secretStore } from '../auth/secret-store';
 import { createOutbox } from '../outbox/outbox';
 import { outboxStore } from '../outbox/outbox-store';
+import { rememberRetired } from '../outbox/duplicate-notices';
 import { createOutboxWaker, OUTBOX_ALARM } from '../outbox/outbox-wake';
 import { connectionConfig, syncState } from '../storage';
 import { startSyncSchedule, syncAlarmRoutes, cancelRetry, scheduleRetry } from '../sync/alarms';
@@ -44,6 +45,8 @@ export function createServices() {
     wakeAt: (time) => waker.wakeAt(time),
     // Republish the status: the popup's "waiting to be sent" count (and an open task form) follow the outbox.
     onChange: () => void status.publish(),
+    // The popup lists canceled duplicates until the user dismisses them.
+    onDuplicatesRetired: (retired) => void rememberRetired(retired),
   });
   const waker = createOutboxWaker(() => void outbox.resume());
   // Everything cached from ServiceNow is wiped on disconnect.
