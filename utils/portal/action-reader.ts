@@ -1,6 +1,11 @@
 import { TICKET_CATEGORIES, type TicketCategory } from '../domain/category';
 import { isActionId } from '../domain/correlation';
 import { PORTAL_ORIGIN } from '../domain/portal-links';
+import { readFacts } from './action-facts';
+import { cleanText } from './action-labels';
+import { readSection } from './action-sections';
+import { readRowCells } from './list-columns';
+import { idForTitle, rememberTitle } from './title-ids';
 import { ACCOUNT_EMAIL, ACCOUNT_NAME, PANEL, PANEL_TITLE } from './selectors';
 
 // Reads the improvement action a Share menu belongs to, from the address (actionId, the stable
@@ -17,7 +22,11 @@ export interface ActionDetails {
   scoreImpact: number | null;
   /** Link back to the action in the portal. */
   link: string;
+  /** Fields the reader did not find on the page (left for the user to fill, reported in diagnostics). */
+  missing?: ActionField[];
 }
+
+export type ActionField = 'id' | 'title' | 'description' | 'implementation' | 'category' | 'scoreImpact';
 
 export interface PortalUser {
   name: string;
@@ -44,17 +53,7 @@ const CATEGORY_WORDS: Record<TicketCategory, string[]> = {
   Infrastructure: ['infrastructure', 'infrastruktur', 'infrastruttura', 'インフラストラクチャ', '基础结构', '基础设施'],
 };
 
-// Section headings of the flyout, used only when a section has no structural marker.
-const HEADINGS = {
-  description: ['description', 'beschreibung', 'descrizione', '説明', '说明'],
-  implementation: ['implementation', 'implementierung', 'implémentation', 'implementazione', '実装', '实现'],
-};
-
-const clean = (text: string | null | undefined) =>
-  (text ?? '')
-    .replace(/[\uE000-\uF8FF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const clean = cleanText;
 
 export function categoryOf(text: string): TicketCategory | null {
   const word = clean(text).toLowerCase();
@@ -83,71 +82,61 @@ export function actionLink(id: string | null): string {
   return url.href;
 }
 
-/** Text of a section: by structural marker first, else the content after a known heading. */
-function sectionText(panel: Element, testId: string, headings: string[], keepLines = false): string {
-  const marked = panel.querySelector(`[data-testid="${testId}"]`);
-  const heading = marked?.querySelector('h2, h3, h4');
-  if (marked) return blockText(marked, heading, keepLines);
-  for (const h of panel.querySelectorAll('h2, h3, h4')) {
-    if (!headings.includes(clean(h.textContent).toLowerCase())) continue;
-    const parts: string[] = [];
-    for (let next = h.nextElementSibling; next && !/^H[23]$/.test(next.tagName); next = next.nextElementSibling) {
-      parts.push(blockText(next, null, keepLines));
-    }
-    return parts.filter(Boolean).join('\n');
-  }
-  return '';
-}
-
-/** Visible text of a block without its own heading; list items and paragraphs on their own lines. */
-function blockText(block: Element, skip: Element | null | undefined, keepLines: boolean): string {
-  const lines: string[] = [];
-  const walk = (node: Element) => {
-    for (const child of node.children) {
-      if (child === skip) continue;
-      if (/^(P|LI|H4|H5|DD|DT)$/.test(child.tagName) || child.children.length === 0) {
-        const text = clean(child.textContent);
-        if (text) lines.push(child.tagName === 'LI' ? `- ${text}` : text);
-      } else {
-        walk(child);
-      }
-    }
-  };
-  walk(block);
-  return keepLines ? lines.join('\n') : lines.join(' ');
-}
-
-/** The open flyout's action (the Share button's panel, or the only open panel). */
+/** The open flyout's action: each field read on its own by structure and localized names. */
 export function readFlyout(panel: Element, href: string): ActionDetails {
-  const id = actionIdFromUrl(href) ?? panel.querySelector('[data-action-id]')?.getAttribute('data-action-id') ?? null;
-  const glance = (fact: string) => clean(panel.querySelector(`[data-fact="${fact}"] dd`)?.textContent);
+  const fromUrl = actionIdFromUrl(href);
+  const id = fromUrl ?? (idForTitle(readTitle(panel)) || null);
+  const title = readTitle(panel);
+  if (fromUrl && title) rememberTitle(title, fromUrl);
+  const facts = readFacts(panel);
+  const description = readSection(panel, 'description');
+  const implementation = readSection(panel, 'implementation');
+  const category = categoryOf(facts.category ?? '');
+  const scoreImpact = scoreImpactOf(facts.scoreImpact ?? '');
+  const missing: ActionField[] = [];
+  if (!id) missing.push('id');
+  if (!title) missing.push('title');
+  if (!description) missing.push('description');
+  if (!implementation) missing.push('implementation');
+  if (!category) missing.push('category');
+  if (scoreImpact === null) missing.push('scoreImpact');
   return {
-    id: id && isActionId(id) ? id : null,
-    title: clean(panel.querySelector(PANEL_TITLE)?.textContent),
-    description: sectionText(panel, 'flyout-description', HEADINGS.description, true),
-    implementation: sectionText(panel, 'flyout-implementation', HEADINGS.implementation, true),
-    category: categoryOf(glance('category')),
-    scoreImpact: scoreImpactOf(glance('scoreImpact')),
-    link: actionLink(id && isActionId(id) ? id : null),
+    id,
+    title,
+    description: description ?? '',
+    implementation: implementation ?? '',
+    category,
+    scoreImpact,
+    link: actionLink(id),
+    missing,
   };
+}
+
+function readTitle(panel: Element): string {
+  return clean(panel.querySelector(PANEL_TITLE)?.textContent);
 }
 
 /** An action from its row in the list (the row "…" menu). */
 export function readRow(row: Element): ActionDetails {
   const link = row.querySelector<HTMLAnchorElement>('a[href*="actionId="]');
-  const id =
-    (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ??
-    row.querySelector('[data-action-id]')?.getAttribute('data-action-id') ??
-    null;
-  const cell = (key: string) => clean(row.querySelector(`[data-automation-key="${key}"]`)?.textContent);
+  const cells = readRowCells(row);
+  const id = (link && actionIdFromUrl(link.getAttribute('href') ?? '')) ?? idForTitle(cells.title);
+  const category = categoryOf(cells.facts.category ?? '');
+  const scoreImpact = scoreImpactOf(cells.facts.scoreImpact ?? '');
+  const missing: ActionField[] = ['description', 'implementation'];
+  if (!id) missing.push('id');
+  if (!cells.title) missing.push('title');
+  if (!category) missing.push('category');
+  if (scoreImpact === null) missing.push('scoreImpact');
   return {
-    id: id && isActionId(id) ? id : null,
-    title: clean(link?.textContent) || cell('title'),
+    id,
+    title: cells.title,
     description: '',
     implementation: '',
-    category: categoryOf(cell('category')),
-    scoreImpact: scoreImpactOf(cell('scoreImpact')),
-    link: actionLink(id && isActionId(id) ? id : null),
+    category,
+    scoreImpact,
+    link: actionLink(id),
+    missing,
   };
 }
 

@@ -30,7 +30,7 @@ export const MENU_ITEM_BUTTON = '[role="menuitem"]';
 
 /** Fluent Panel (the action flyout). */
 export const PANEL = '.ms-Panel';
-export const PANEL_TITLE = '[data-testid="DetailsPanelBodyItemTitle"], .ms-Panel-headerText';
+export const PANEL_TITLE = '.ms-Panel-headerText';
 
 /** Built-in Share menu items' icons, to confirm a menu is the Share menu. */
 export const SHARE_ITEM_ICONS = ['Link', 'Mail', 'TeamsLogo', 'PlannerLogo', 'OutlookLogo'];
