@@ -24,6 +24,12 @@ const AUTH_ERROR_CODES = [
 /** Signs in to the configured instance and stores the tokens; throws what went wrong. */
 export async function signIn(progress: ConnectionProgress, config: ConnectionConfig): Promise<void> {
   const generation = progress.disconnects;
+  // Settings and secret are captured once: the secret is only ever sent with the settings it was read with.
+  const clientSecret = await secretStore.getClientSecret();
+  const unchanged = async () =>
+    generation === progress.disconnects &&
+    sameClient(await connectionConfig.get(), config) &&
+    (await secretStore.getClientSecret()) === clientSecret;
   try {
     // Permission first: without it the instance cannot even be probed.
     if (!config.isServiceNowCloud) {
@@ -37,20 +43,18 @@ export async function signIn(progress: ConnectionProgress, config: ConnectionCon
     }
     await probeInstance(config.instanceOrigin);
     const { code, codeVerifier, redirectUri } = await authorizeInteractively(config.instanceOrigin, config.clientId);
+    // The settings may have changed or been removed while the sign-in window was open: then no
+    // token request at all (the code and the secret would go to settings nobody confirmed).
+    if (!(await unchanged())) throw new AppError('auth_failed', t('errSettingsChangedDuringSignIn'));
     const issued = await requestTokens(
-      { origin: config.instanceOrigin, clientId: config.clientId, clientSecret: await secretStore.getClientSecret() },
+      { origin: config.instanceOrigin, clientId: config.clientId, clientSecret },
       { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier },
     );
-    // The settings may have changed or been removed while the sign-in window was open.
-    const now = await connectionConfig.get();
-    if (
-      generation !== progress.disconnects ||
-      now?.instanceOrigin !== config.instanceOrigin ||
-      now?.clientId !== config.clientId
-    ) {
+    if (!(await unchanged())) {
       await revokeTokens(config.instanceOrigin, issued);
       throw new AppError('auth_failed', t('errSettingsChangedDuringSignIn'));
     }
+    await revokeReplacedTokens();
     await secretStore.setTokens(issued);
     await authMemo.set({ ...(await authMemo.get()), reconnectNeeded: false, lastAuthError: undefined });
   } catch (error) {
@@ -60,4 +64,14 @@ export async function signIn(progress: ConnectionProgress, config: ConnectionCon
     }
     throw appError;
   }
+}
+
+function sameClient(now: ConnectionConfig | null, config: ConnectionConfig): boolean {
+  return now?.instanceOrigin === config.instanceOrigin && now.clientId === config.clientId;
+}
+
+/** Reconnecting replaces the tokens: the old ones are revoked where they were issued, never elsewhere. */
+async function revokeReplacedTokens(): Promise<void> {
+  const old = await secretStore.getTokens();
+  if (old?.origin) await revokeTokens(old.origin, old);
 }

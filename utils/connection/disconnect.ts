@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { secretStore } from '../auth/secret-store';
-import { authMemo, connectionConfig } from '../storage';
+import { outboxStore } from '../outbox/outbox-store';
+import { authMemo, connectionConfig, formDrafts } from '../storage';
 import { revokeTokens } from './probe';
 import type { ConnectionProgress } from './progress';
 
@@ -36,5 +37,8 @@ export async function forgetConnection(
   if (!keepConfig) {
     await secretStore.deleteClientSecret();
     await connectionConfig.remove();
+    // Unsent tickets and drafts belong to the forgotten connection: a later connection (maybe to
+    // another instance) must not send them, and nothing of it should stay on this device.
+    await Promise.all([outboxStore.clear(), formDrafts.remove()]);
   }
 }

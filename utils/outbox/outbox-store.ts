@@ -1,4 +1,4 @@
-import { del, get, set, values } from 'idb-keyval';
+import { del, get, set, values, clear } from 'idb-keyval';
 import { lazyStore } from '../storage/idb-store';
 import type { SerializedError } from '../errors';
 import type { TicketDraft } from '../domain/ticket-draft';
@@ -40,6 +40,8 @@ export const outboxStore = {
   put: (item: OutboxItem) => set(item.id, item, store()),
   delete: (id: string) => del(id, store()),
   all: () => values<OutboxItem>(store()),
+  /** Remove connection: nothing of the forgotten connection may be sent later. */
+  clear: () => clear(store()),
   /** Tickets not yet in ServiceNow (pending, sending or failed). */
   waitingCount: async () => (await values<OutboxItem>(store())).filter((i) => i.state !== 'sent').length,
 };

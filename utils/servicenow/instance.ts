@@ -52,7 +52,7 @@ export function parseInstance(input: string): Instance {
   if (/[^\x21-\x7e]/.test(host)) {
     throw invalid(t('errInstanceAscii'));
   }
-  if (/^\d+(\.\d+){3}$/.test(host) || host.startsWith('[')) {
+  if (host.startsWith('[') || looksLikeIPv4(host)) {
     throw invalid(t('errInstanceIp'));
   }
   const labels = host.split('.');
@@ -68,6 +68,18 @@ export function parseInstance(input: string): Instance {
     throw invalid(t('errInstanceCloudForm'));
   }
   return { origin: `https://${host}`, host, isServiceNowCloud };
+}
+
+// WHATWG URL parsing turns `127.1`, `0x7f.1`, `2130706433`, `0177.0.0.1` and the like into an
+// IPv4 address; a host whose last label is all digits (or hex) is one of those or invalid anyway.
+function looksLikeIPv4(host: string): boolean {
+  const last = host.split('.').pop() ?? '';
+  if (/^(?:\d+|0x[0-9a-f]*)$/.test(last)) return true;
+  try {
+    return /^\d+(\.\d+){3}$/.test(new URL(`https://${host}`).hostname);
+  } catch {
+    return true;
+  }
 }
 
 /** The host-permission pattern that covers this instance. */

@@ -1,3 +1,4 @@
+import { STATES } from '../domain/states';
 import type { Ticket } from '../domain/ticket';
 import { countStates } from '../domain/ticket-queries';
 import type { TicketType } from '../domain/ticket-type';
@@ -15,7 +16,7 @@ export async function fetchCounts(reader: SourceReader, fromTicketTables: boolea
   if (fromTicketTables) {
     for (const type of source.types) {
       for (const { values, count } of await reader.aggregate(type, { groupBy: ['state'], query: OUR_TICKETS })) {
-        add(counts[type], values[0] ?? '', count);
+        add(counts[type], type, values[0] ?? '', count);
       }
     }
     return counts;
@@ -25,16 +26,25 @@ export async function fetchCounts(reader: SourceReader, fromTicketTables: boolea
     query: source.ours,
   })) {
     const type = source.types.length === 1 ? source.types[0] : source.types.find((t) => t === values[0]);
-    if (type) add(counts[type], values[values.length - 1] ?? '', count);
+    if (type) add(counts[type], type, values[values.length - 1] ?? '', count);
   }
   return counts;
 }
 
 export function emptyCounts(types: readonly TicketType[]): CountsByType {
-  return Object.fromEntries(types.map((t) => [t, {}])) as CountsByType;
+  // Prototype-free: a hostile answer's "__proto__" or "constructor" can never reach Object.prototype.
+  const counts = Object.create(null) as CountsByType;
+  for (const type of types) counts[type] = Object.create(null) as Counts;
+  return counts;
 }
 
-function add(counts: Counts, state: string, count: number): void {
+const KNOWN_STATES = Object.fromEntries(
+  Object.entries(STATES).map(([type, states]) => [type, new Set(states.map((s) => s.value))]),
+) as Record<TicketType, Set<string>>;
+
+/** Only the table's own ServiceNow state values count; anything else in the answer is dropped. */
+function add(counts: Counts, type: TicketType, state: string, count: number): void {
+  if (!KNOWN_STATES[type].has(state)) return;
   if (Number.isSafeInteger(count) && count > 0) counts[state] = (counts[state] ?? 0) + count;
 }
 
