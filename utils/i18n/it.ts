@@ -309,4 +309,19 @@ export const it: Partial<Record<MessageKey, string>> = {
   errSettingsChangedDuringSignIn:
     "Le impostazioni di ServiceNow sono cambiate mentre la finestra di accesso era aperta, quindi l'accesso è stato annullato. Seleziona di nuovo Connetti.",
   langTag: 'it',
+  step_fields: 'Campi richiesti da questa istanza',
+  stepFieldsList: 'Campi richiesti da questa istanza: {0}',
+  stepFieldsNone: 'Questa istanza non richiede campi aggiuntivi.',
+  field_assignment_group: 'gruppo di assegnazione',
+  field_category: 'categoria',
+  field_cmdb_ci: 'elemento di configurazione',
+  field_type: 'tipo di modifica',
+  errMissingFields: 'ServiceNow richiede campi che mancano in questo ticket: {0}. Compilali e invia di nuovo.',
+  errBusinessRule:
+    'Una business rule di ServiceNow ha rifiutato il ticket ({0}). Il modulo non può risolverlo: chiedi all’amministratore di ServiceNow di modificare quella regola perché l’utente di integrazione possa creare ticket.',
+  fieldRequiredByInstance: 'La tua istanza ServiceNow richiede questo campo.',
+  completeAndSend: 'Completa e invia',
+  fieldSearchHint: 'Digita parte di un nome per cercare in ServiceNow.',
+  fieldSearchCaret: 'Una ricerca non può contenere "^".',
+  defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
 };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-status';
+import type { RequiredFields } from '../domain/instance-fields';
 import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
 import type { TicketType } from '../domain/ticket-type';
@@ -83,3 +84,6 @@ export const syncSettings = defineItem<SyncSettings>('sync', 'syncSettings:v1', 
 
 /** The user's state names (options → Ticket states); read through resolveStateNames(). */
 export const stateNames = defineItem<StateNames | null>('sync', 'stateNames:v1', null);
+
+/** What the connected instance requires on tickets (F7), learned once per connection; cleared on disconnect. */
+export const requiredFields = defineItem<RequiredFields | null>('local', 'requiredFields:v1', null);

@@ -6,7 +6,7 @@ import { secretStore } from '../auth/secret-store';
 import { createOutbox } from '../outbox/outbox';
 import { outboxStore } from '../outbox/outbox-store';
 import { createOutboxWaker, OUTBOX_ALARM } from '../outbox/outbox-wake';
-import { connectionConfig, syncState } from '../storage';
+import { connectionConfig, requiredFields, syncState } from '../storage';
 import { startSyncSchedule, syncAlarmRoutes, cancelRetry, scheduleRetry } from '../sync/alarms';
 import { createSyncService } from '../sync/sync-service';
 import { createIdbTicketCache } from '../tickets/cache';
@@ -47,7 +47,12 @@ export function createServices() {
   });
   const waker = createOutboxWaker(() => void outbox.resume());
   // Everything cached from ServiceNow is wiped on disconnect.
-  const connection = createConnectionService({ session, progress, status, onDisconnect: [() => sync.wipe()] });
+  const connection = createConnectionService({
+    session,
+    progress,
+    status,
+    onDisconnect: [() => sync.wipe(), () => requiredFields.remove()],
+  });
   const tickets = createTicketService(connection, outbox);
 
   return {
