@@ -1,3 +1,4 @@
+import type { InstanceField } from '../domain/instance-fields';
 import { del, get, set, values } from 'idb-keyval';
 import { lazyStore } from '../storage/idb-store';
 import type { SerializedError } from '../errors';
@@ -31,6 +32,8 @@ export interface OutboxItem {
   uncertain: boolean;
   lastError?: SerializedError;
   result?: CreatedTicket;
+  /** The instance refused it for these missing fields: waits for Complete and send (F7). */
+  missingFields?: InstanceField[];
 }
 
 const store = lazyStore('snt-outbox', 'items');

@@ -1,3 +1,5 @@
+import type { InstanceField, InstanceFieldValues } from '../domain/instance-fields';
+import type { TicketType } from '../domain/ticket-type';
 import type { TicketDraft } from '../domain/ticket-draft';
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
 import { t } from '../i18n';
@@ -42,6 +44,8 @@ export interface OutboxDeps {
   wakeAt(time: number): void;
   /** Called after an item changed state (to refresh the waiting count in views). */
   onChange?(item: OutboxItem): void;
+  /** A data-policy refusal named these column labels: the fields they are (and remember them). */
+  learnRefusal?(type: TicketType, labels: readonly string[]): Promise<InstanceField[]>;
   now?: () => number;
 }
 
@@ -123,6 +127,9 @@ export function createOutbox(deps: OutboxDeps) {
       } else {
         // Needs the user: reconnect, a role, a policy. Kept with Retry and Discard.
         item.state = 'failed';
+        if (appError.code === 'missing_fields' && deps.learnRefusal) {
+          item.missingFields = await deps.learnRefusal(item.draft.type, appError.extra.fields ?? []).catch(() => []);
+        }
       }
       await outboxStore.put(item);
     }
@@ -166,6 +173,20 @@ export function createOutbox(deps: OutboxDeps) {
       if (!item) throw new AppError('not_found', t('errOutboxGone'));
       if (item.state === 'failed') {
         item.state = 'pending';
+        await outboxStore.put(item);
+      }
+      return send(id);
+    },
+
+    /** Complete and send: the same item with the fields the instance asked for (one ticket). */
+    async complete(id: string, fields: InstanceFieldValues): Promise<SendOutcome> {
+      const item = await outboxStore.get(id);
+      if (!item) throw new AppError('not_found', t('errOutboxGone'));
+      if (inFlight.has(id)) throw new AppError('bad_request', t('errOutboxBusy'));
+      if (item.state === 'failed') {
+        item.draft = { ...item.draft, fields: { ...item.draft.fields, ...fields } };
+        item.state = 'pending';
+        item.missingFields = undefined;
         await outboxStore.put(item);
       }
       return send(id);

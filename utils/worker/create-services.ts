@@ -1,6 +1,7 @@
 import { createConnectionService } from '../connection/connection-service';
 import { createConnectionProgress } from '../connection/progress';
 import { createSession } from '../connection/session';
+import { learnFromRefusal } from '../connection/instance-requirements';
 import { createStatusPublisher } from '../connection/status';
 import { secretStore } from '../auth/secret-store';
 import { createOutbox } from '../outbox/outbox';
@@ -44,6 +45,7 @@ export function createServices() {
     wakeAt: (time) => waker.wakeAt(time),
     // Republish the status: the popup's "waiting to be sent" count (and an open task form) follow the outbox.
     onChange: () => void status.publish(),
+    learnRefusal: async (type, labels) => learnFromRefusal(await session.client(), type, labels),
   });
   const waker = createOutboxWaker(() => void outbox.resume());
   // Everything cached from ServiceNow is wiped on disconnect.
