@@ -18,8 +18,22 @@ export default defineConfig({
     // Each file runs its own browser (~0.5 GB); two at a time fits a 2-core CI machine.
     maxWorkers: 2,
     projects: [
-      { test: { ...browserTest, name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], globalSetup: ['tests/e2e/global-setup.ts'] } },
-      { test: { ...browserTest, name: 'portal', include: ['tests/portal/**/*.e2e.ts'], globalSetup: ['tests/portal/global-setup.ts'] } },
+      {
+        test: {
+          ...browserTest,
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          ...browserTest,
+          name: 'portal',
+          include: ['tests/portal/**/*.e2e.ts'],
+          globalSetup: ['tests/portal/global-setup.ts'],
+        },
+      },
     ],
   },
 });

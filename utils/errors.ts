@@ -28,7 +28,9 @@ export type ErrorCode =
   | 'refused_sender'
   | 'invalid_message'
   | 'context_invalidated'
-  | 'internal';
+  | 'internal'
+  | 'missing_fields'
+  | 'rule_refused';
 
 export interface SerializedError {
   code: ErrorCode;
@@ -37,6 +39,8 @@ export interface SerializedError {
   retryAfter?: number;
   /** HTTP status from ServiceNow, when there was one. */
   status?: number;
+  /** missing_fields: the column labels the instance named. */
+  fields?: string[];
 }
 
 export class AppError extends Error {
@@ -44,18 +48,19 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { retryAfter?: number; status?: number; cause?: unknown } = {},
+    readonly extra: { retryAfter?: number; status?: number; cause?: unknown; fields?: string[] } = {},
   ) {
     super(message, { cause: extra.cause });
   }
 
   toJSON(): SerializedError {
-    const { retryAfter, status } = this.extra;
+    const { retryAfter, status, fields } = this.extra;
     return {
       code: this.code,
       message: this.message,
       ...(retryAfter === undefined ? {} : { retryAfter }),
       ...(status === undefined ? {} : { status }),
+      ...(fields === undefined ? {} : { fields }),
     };
   }
 
@@ -63,6 +68,7 @@ export class AppError extends Error {
     return new AppError(serialized.code, serialized.message, {
       retryAfter: serialized.retryAfter,
       status: serialized.status,
+      fields: serialized.fields,
     });
   }
 }

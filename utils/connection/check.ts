@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { fetchCurrentUser } from '../servicenow/current-user';
 import { authMemo, connectionConfig, type ConnectionConfig } from '../storage';
 import { runChecklist } from './checklist';
+import { knownRequirements, requirementNames } from './instance-requirements';
 import { probeInstance } from './probe';
 import type { ConnectionProgress } from './progress';
 import type { Session } from './session';
@@ -33,6 +34,7 @@ export async function checkConnection({ session, progress, status }: CheckDeps):
       configured(async (c) => {
         await session.clientFor(c).list(table, { fields: ['sys_id'], limit: 1 });
       }),
+    requiredFields: () => configured(async (c) => requirementNames(await knownRequirements(session.clientFor(c)))),
   });
   progress.checklist = result.steps;
   if (result.user) await authMemo.set({ ...(await authMemo.get()), user: result.user });

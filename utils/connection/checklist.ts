@@ -21,6 +21,8 @@ export interface ChecklistProbes {
   lastAuthError?: AppError;
   currentUser(): Promise<ServiceNowUser & { roles?: string[] }>;
   canRead(table: 'change_request' | 'incident'): Promise<void>;
+  /** The fields the instance requires on tickets, by name in the UI language (F7). */
+  requiredFields?(): Promise<string[]>;
 }
 
 export interface ChecklistResult {
@@ -104,6 +106,15 @@ export async function runChecklist(probes: ChecklistProbes): Promise<ChecklistRe
     steps.push({ id: 'create', state: 'ok' });
   }
   steps.push({ id: 'ready', state: 'ok' });
+  // After "ready": what the instance requires does not keep tickets from being sent, the form asks for it.
+  if (probes.requiredFields) {
+    const names = await probes.requiredFields();
+    steps.push({
+      id: 'fields',
+      state: 'ok',
+      detail: names.length ? t('stepFieldsList', names.join(', ')) : t('stepFieldsNone'),
+    });
+  }
   return { steps, user };
 }
 

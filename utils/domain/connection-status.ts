@@ -6,7 +6,7 @@ import type { SerializedError } from '../errors';
 export type ConnectionState =
   'not_configured' | 'not_connected' | 'connecting' | 'connected' | 'reconnect_needed' | 'offline';
 
-export type StepId = 'instance' | 'client' | 'authorized' | 'user' | 'read' | 'create' | 'ready';
+export type StepId = 'instance' | 'client' | 'authorized' | 'user' | 'read' | 'create' | 'ready' | 'fields';
 
 export type StepState = 'ok' | 'warning' | 'failed' | 'pending';
 

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { isTicketCategory, type TicketCategory } from './category';
 import { isActionId } from './correlation';
+import { isInstanceFieldValues, type InstanceFieldValues } from './instance-fields';
 import { hasOnlyKeys, isBoundedString, isObject, isOneOf } from './guards';
 import { PORTAL_ORIGIN } from './portal-links';
 import { isTicketType, type TicketType } from './ticket-type';
@@ -33,6 +34,8 @@ export interface TicketDraft {
   actionLink: string;
   /** The user confirmed creating another ticket for an action that has one (F2.5). */
   confirmDuplicate: boolean;
+  /** Fields the connected instance requires (assignment group, …), when it requires any (F7). */
+  fields?: InstanceFieldValues;
 }
 
 export type DraftField = 'type' | 'name' | 'description' | 'priority' | 'dueDate' | 'source' | 'category';
@@ -89,6 +92,7 @@ const DRAFT_KEYS = [
   'initiatingUser',
   'actionLink',
   'confirmDuplicate',
+  'fields',
 ];
 
 /** Shape check for the message layer: only known keys, bounded strings, known enum values. */
@@ -107,6 +111,7 @@ export function isTicketDraft(value: unknown): value is TicketDraft {
     isBoundedString(v.initiatingUser, LIMITS.user) &&
     isBoundedString(v.actionLink, LIMITS.link) &&
     (v.actionLink === '' || v.actionLink.startsWith(`${PORTAL_ORIGIN}/`)) &&
-    typeof v.confirmDuplicate === 'boolean'
+    typeof v.confirmDuplicate === 'boolean' &&
+    (v.fields === undefined || isInstanceFieldValues(v.fields))
   );
 }

@@ -331,4 +331,20 @@ export const de: Partial<Record<MessageKey, string>> = {
   duplicatesDismiss: 'Schließen',
   formSafeInOutbox:
     'ServiceNow hat noch nicht geantwortet. Das Ticket ist im Postausgang gespeichert und wird gesendet, auch wenn ServiceNow langsam ist oder der Browser neu startet. Sie können dieses Formular schließen.',
+  step_fields: 'Felder, die diese Instanz verlangt',
+  stepFieldsList: 'Felder, die diese Instanz verlangt: {0}',
+  stepFieldsNone: 'Diese Instanz verlangt keine zusätzlichen Felder.',
+  field_assignment_group: 'Zuweisungsgruppe',
+  field_category: 'Kategorie',
+  field_cmdb_ci: 'Konfigurationselement',
+  field_type: 'Änderungstyp',
+  errMissingFields:
+    'ServiceNow verlangt Felder, die diesem Ticket fehlen: {0}. Füllen Sie sie aus und senden Sie erneut.',
+  errBusinessRule:
+    'Eine Geschäftsregel in ServiceNow hat das Ticket abgelehnt ({0}). Das Formular kann das nicht beheben: Bitten Sie Ihren ServiceNow-Administrator, diese Regel so zu ändern, dass der Integrationsbenutzer Tickets erstellen darf.',
+  fieldRequiredByInstance: 'Ihre ServiceNow-Instanz verlangt dieses Feld.',
+  completeAndSend: 'Vervollständigen und senden',
+  fieldSearchHint: 'Geben Sie einen Teil des Namens ein, um in ServiceNow zu suchen.',
+  fieldSearchCaret: 'Eine Suche darf kein „^“ enthalten.',
+  defaultGroupGone: 'Der Standardwert für {0} existiert in ServiceNow nicht mehr. Wählen Sie einen anderen.',
 };

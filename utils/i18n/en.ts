@@ -311,6 +311,21 @@ export const en = {
   duplicatesDismiss: 'Dismiss',
   formSafeInOutbox:
     'ServiceNow has not answered yet. The ticket is saved in the outbox and will be sent, even if ServiceNow is slow or the browser restarts. You can close this form.',
+  step_fields: 'Fields this instance requires',
+  stepFieldsList: 'Fields this instance requires: {0}',
+  stepFieldsNone: 'This instance requires no extra fields.',
+  field_assignment_group: 'assignment group',
+  field_category: 'category',
+  field_cmdb_ci: 'configuration item',
+  field_type: 'change type',
+  errMissingFields: 'ServiceNow requires fields this ticket does not have: {0}. Fill them in and send again.',
+  errBusinessRule:
+    'A business rule in ServiceNow refused the ticket ({0}). The form cannot fix this: ask your ServiceNow admin to change that rule so the integration user may create tickets.',
+  fieldRequiredByInstance: 'Your ServiceNow instance requires this field.',
+  completeAndSend: 'Complete and send',
+  fieldSearchHint: 'Type part of a name to search ServiceNow.',
+  fieldSearchCaret: 'A search cannot contain "^".',
+  defaultGroupGone: 'The default {0} no longer exists in ServiceNow. Choose another one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

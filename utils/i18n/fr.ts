@@ -324,4 +324,19 @@ export const fr: Partial<Record<MessageKey, string>> = {
   duplicatesDismiss: 'Fermer',
   formSafeInOutbox:
     "ServiceNow n'a pas encore répondu. Le ticket est enregistré dans la boîte d'envoi et sera envoyé, même si ServiceNow est lent ou si le navigateur redémarre. Vous pouvez fermer ce formulaire.",
+  step_fields: 'Champs exigés par cette instance',
+  stepFieldsList: 'Champs exigés par cette instance : {0}',
+  stepFieldsNone: 'Cette instance n’exige aucun champ supplémentaire.',
+  field_assignment_group: 'groupe d’affectation',
+  field_category: 'catégorie',
+  field_cmdb_ci: 'élément de configuration',
+  field_type: 'type de modification',
+  errMissingFields: 'ServiceNow exige des champs absents de ce ticket : {0}. Remplissez-les et envoyez de nouveau.',
+  errBusinessRule:
+    'Une règle métier de ServiceNow a refusé le ticket ({0}). Le formulaire ne peut pas corriger cela : demandez à votre administrateur ServiceNow de modifier cette règle pour que l’utilisateur d’intégration puisse créer des tickets.',
+  fieldRequiredByInstance: 'Votre instance ServiceNow exige ce champ.',
+  completeAndSend: 'Compléter et envoyer',
+  fieldSearchHint: 'Saisissez une partie du nom pour rechercher dans ServiceNow.',
+  fieldSearchCaret: 'Une recherche ne peut pas contenir « ^ ».',
+  defaultGroupGone: 'La valeur par défaut de {0} n’existe plus dans ServiceNow. Choisissez-en une autre.',
 };

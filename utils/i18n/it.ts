@@ -316,4 +316,19 @@ export const it: Partial<Record<MessageKey, string>> = {
   duplicatesDismiss: 'Chiudi',
   formSafeInOutbox:
     'ServiceNow non ha ancora risposto. Il ticket è salvato nella posta in uscita e verrà inviato, anche se ServiceNow è lento o il browser viene riavviato. Puoi chiudere questo modulo.',
+  step_fields: 'Campi richiesti da questa istanza',
+  stepFieldsList: 'Campi richiesti da questa istanza: {0}',
+  stepFieldsNone: 'Questa istanza non richiede campi aggiuntivi.',
+  field_assignment_group: 'gruppo di assegnazione',
+  field_category: 'categoria',
+  field_cmdb_ci: 'elemento di configurazione',
+  field_type: 'tipo di modifica',
+  errMissingFields: 'ServiceNow richiede campi che mancano in questo ticket: {0}. Compilali e invia di nuovo.',
+  errBusinessRule:
+    'Una business rule di ServiceNow ha rifiutato il ticket ({0}). Il modulo non può risolverlo: chiedi all’amministratore di ServiceNow di modificare quella regola perché l’utente di integrazione possa creare ticket.',
+  fieldRequiredByInstance: 'La tua istanza ServiceNow richiede questo campo.',
+  completeAndSend: 'Completa e invia',
+  fieldSearchHint: 'Digita parte di un nome per cercare in ServiceNow.',
+  fieldSearchCaret: 'Una ricerca non può contenere "^".',
+  defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
 };

@@ -322,4 +322,20 @@ export const ja: Partial<Record<MessageKey, string>> = {
   duplicatesDismiss: '閉じる',
   formSafeInOutbox:
     'ServiceNow からまだ応答がありません。チケットは送信トレイに保存されており、ServiceNow の応答が遅い場合やブラウザーが再起動した場合でも送信されます。このフォームは閉じてもかまいません。',
+  step_fields: 'このインスタンスで必須のフィールド',
+  stepFieldsList: 'このインスタンスで必須のフィールド: {0}',
+  stepFieldsNone: 'このインスタンスでは追加の必須フィールドはありません。',
+  field_assignment_group: 'アサインメント グループ',
+  field_category: 'カテゴリ',
+  field_cmdb_ci: '構成アイテム',
+  field_type: '変更タイプ',
+  errMissingFields:
+    'ServiceNow では、このチケットにないフィールドが必須です: {0}。入力してからもう一度送信してください。',
+  errBusinessRule:
+    'ServiceNow のビジネス ルールがチケットを拒否しました ({0})。フォームでは解決できません。統合ユーザーがチケットを作成できるよう、ServiceNow 管理者にそのルールの変更を依頼してください。',
+  fieldRequiredByInstance: 'ServiceNow インスタンスでこのフィールドは必須です。',
+  completeAndSend: '入力して送信',
+  fieldSearchHint: '名前の一部を入力して ServiceNow を検索します。',
+  fieldSearchCaret: '検索に「^」は使えません。',
+  defaultGroupGone: '既定の{0}は ServiceNow にもう存在しません。別のものを選択してください。',
 };

@@ -298,4 +298,19 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   duplicatesDismiss: '关闭',
   formSafeInOutbox:
     'ServiceNow 尚未响应。工单已保存在发件箱中，即使 ServiceNow 响应缓慢或浏览器重新启动，也会被发送。您可以关闭此表单。',
+  step_fields: '此实例要求的字段',
+  stepFieldsList: '此实例要求的字段：{0}',
+  stepFieldsNone: '此实例不要求额外字段。',
+  field_assignment_group: '分配组',
+  field_category: '类别',
+  field_cmdb_ci: '配置项',
+  field_type: '变更类型',
+  errMissingFields: 'ServiceNow 要求此工单缺少的字段：{0}。请填写后重新发送。',
+  errBusinessRule:
+    'ServiceNow 中的业务规则拒绝了此工单（{0}）。表单无法解决此问题：请让 ServiceNow 管理员修改该规则，以允许集成用户创建工单。',
+  fieldRequiredByInstance: '您的 ServiceNow 实例要求填写此字段。',
+  completeAndSend: '补全并发送',
+  fieldSearchHint: '输入名称的一部分以在 ServiceNow 中搜索。',
+  fieldSearchCaret: '搜索内容不能包含“^”。',
+  defaultGroupGone: '默认的{0}在 ServiceNow 中已不存在。请另选一个。',
 };

@@ -1,3 +1,4 @@
+import type { TicketType } from '../domain/ticket-type';
 import type { ConnectionSettingsInput } from '../connection/settings';
 import type { ConnectionStatus } from '../domain/connection-status';
 import type { SyncState } from '../domain/sync-state';
@@ -5,6 +6,9 @@ import type { ActionTicketsAnswer, TicketListPage, TicketListQuery, TicketOvervi
 import type { TicketDraft } from '../domain/ticket-draft';
 import type { SendOutcome } from '../outbox/outbox';
 import type { OutboxSummary } from '../outbox/outbox-summary';
+import type { InstanceFieldValues, RequiredFields } from '../domain/instance-fields';
+import type { Choice, LookupRecord, LookupTable } from '../servicenow/record-lookup';
+import type { ChoiceField } from './field-payload-checks';
 import type { TicketFormContext } from '../tickets/ticket-service';
 
 // The one protocol between the background worker and everything else: every message with its
@@ -35,6 +39,14 @@ export interface Protocol {
   listTickets: { request: TicketListQuery; response: TicketListPage };
   /** Sync now (cards, list, popup, options); resolves when that sync has finished. */
   syncNow: { request: Record<string, never>; response: SyncState };
+  /** Type-ahead over assignment groups or configuration items (F7). */
+  searchRecords: { request: { table: LookupTable; text: string }; response: LookupRecord[] };
+  /** The instance's choices of category or change type. */
+  listChoices: { request: { type: TicketType; field: ChoiceField }; response: Choice[] };
+  /** What the connected instance requires per ticket type (learned once per connection). */
+  getRequiredFields: { request: Record<string, never>; response: RequiredFields };
+  /** Complete and send: an outbox item refused for missing fields, with those fields (one ticket). */
+  completeTicket: { request: { outboxId: string; fields: InstanceFieldValues }; response: SendOutcome };
 }
 
 export type MessageName = keyof Protocol;

@@ -10,6 +10,12 @@ import {
   isStatusRequest,
   isTicketListQuery,
 } from './payload-checks';
+import {
+  isCompleteTicketRequest,
+  isListChoicesRequest,
+  isRequiredFieldsRequest,
+  isSearchRecordsRequest,
+} from './field-payload-checks';
 import type { MessageName, RequestOf, SenderKind } from './protocol';
 
 // Each message names who may send it and how to check its payload; the background refuses
@@ -38,4 +44,8 @@ export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
   getActionTickets: { from: both, isValid: isActionIdsRequest },
   listTickets: { from: both, isValid: isTicketListQuery },
   syncNow: { from: both, isValid: isEmptyObject },
+  searchRecords: { from: both, isValid: isSearchRecordsRequest },
+  listChoices: { from: both, isValid: isListChoicesRequest },
+  getRequiredFields: { from: both, isValid: isRequiredFieldsRequest },
+  completeTicket: { from: both, isValid: isCompleteTicketRequest },
 };

@@ -1,4 +1,5 @@
-import { del, get, set, values, clear } from 'idb-keyval';
+import type { InstanceField } from '../domain/instance-fields';
+import { clear, del, get, set, values } from 'idb-keyval';
 import { lazyStore } from '../storage/idb-store';
 import type { SerializedError } from '../errors';
 import type { TicketDraft } from '../domain/ticket-draft';
@@ -31,6 +32,8 @@ export interface OutboxItem {
   uncertain: boolean;
   lastError?: SerializedError;
   result?: CreatedTicket;
+  /** The instance refused it for these missing fields: waits for Complete and send (F7). */
+  missingFields?: InstanceField[];
 }
 
 const store = lazyStore('snt-outbox', 'items');

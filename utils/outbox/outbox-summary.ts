@@ -1,3 +1,4 @@
+import type { InstanceField, InstanceFieldValues } from '../domain/instance-fields';
 import type { TicketDraft } from '../domain/ticket-draft';
 import type { SerializedError } from '../errors';
 import type { CreatedTicket, OutboxItem, OutboxState } from './outbox-store';
@@ -15,6 +16,9 @@ export interface OutboxSummary {
   nextAttemptAt: number;
   lastError?: SerializedError;
   result?: CreatedTicket;
+  missingFields?: InstanceField[];
+  /** The instance fields it carries, to prefill Complete and send. */
+  fields?: InstanceFieldValues;
 }
 
 export function summarize(i: OutboxItem): OutboxSummary {
@@ -29,5 +33,6 @@ export function summarize(i: OutboxItem): OutboxSummary {
     nextAttemptAt: i.nextAttemptAt,
     lastError: i.lastError,
     result: i.result,
+    ...(i.missingFields?.length ? { missingFields: i.missingFields, fields: i.draft.fields ?? {} } : {}),
   };
 }

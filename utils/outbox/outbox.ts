@@ -1,8 +1,9 @@
+import type { InstanceField, InstanceFieldValues } from '../domain/instance-fields';
+import type { TicketType } from '../domain/ticket-type';
 import type { TicketDraft } from '../domain/ticket-draft';
 import { AppError, isRetryable, toAppError, type SerializedError } from '../errors';
 import { t } from '../i18n';
 import type { ServiceNowClient, ServiceNowRecord } from '../servicenow/client';
-import type { TicketType } from '../domain/ticket-type';
 import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
 import { retryDelayMs } from './backoff';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
@@ -56,6 +57,8 @@ export interface OutboxDeps {
   onDuplicatesRetired?(retired: RetiredDuplicate[]): void;
   /** Called after an item changed state (to refresh the waiting count in views). */
   onChange?(item: OutboxItem): void;
+  /** A data-policy refusal named these column labels: the fields they are (and remember them). */
+  learnRefusal?(type: TicketType, labels: readonly string[]): Promise<InstanceField[]>;
   now?: () => number;
 }
 
@@ -145,6 +148,9 @@ export function createOutbox(deps: OutboxDeps) {
       } else {
         // Needs the user: reconnect, a role, a policy. Kept with Retry and Discard.
         item.state = 'failed';
+        if (appError.code === 'missing_fields' && deps.learnRefusal) {
+          item.missingFields = await deps.learnRefusal(item.draft.type, appError.extra.fields ?? []).catch(() => []);
+        }
       }
       await outboxStore.put(item);
     }
@@ -188,6 +194,20 @@ export function createOutbox(deps: OutboxDeps) {
       if (!item) throw new AppError('not_found', t('errOutboxGone'));
       if (item.state === 'failed') {
         item.state = 'pending';
+        await outboxStore.put(item);
+      }
+      return send(id);
+    },
+
+    /** Complete and send: the same item with the fields the instance asked for (one ticket). */
+    async complete(id: string, fields: InstanceFieldValues): Promise<SendOutcome> {
+      const item = await outboxStore.get(id);
+      if (!item) throw new AppError('not_found', t('errOutboxGone'));
+      if (inFlight.has(id)) throw new AppError('bad_request', t('errOutboxBusy'));
+      if (item.state === 'failed') {
+        item.draft = { ...item.draft, fields: { ...item.draft.fields, ...fields } };
+        item.state = 'pending';
+        item.missingFields = undefined;
         await outboxStore.put(item);
       }
       return send(id);

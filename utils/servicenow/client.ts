@@ -10,7 +10,16 @@ import { badResponse, serviceNowFetch, type HttpRequest } from './http';
 /** The ticket tables' parent: read only, the sync reads both ticket types in one request. */
 export const PARENT_TABLE = 'task';
 /** Tables the extension reads: the ticket types, their parent, and users (who the token belongs to). */
-export type ReadableTable = TicketType | typeof PARENT_TABLE | 'sys_user';
+export type ReadableTable =
+  | TicketType
+  | typeof PARENT_TABLE
+  | 'sys_user'
+  // What a customized instance requires, and the records and choices to fill it with (F7).
+  | 'sys_dictionary'
+  | 'sys_data_policy_rule'
+  | 'sys_user_group'
+  | 'cmdb_ci'
+  | 'sys_choice';
 export type ServiceNowRecord = Record<string, string>;
 
 /** Bearer tokens for the client (the auth layer's token manager provides them). */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { sentences, t } from '../i18n';
+import { mandatoryLabels } from './field-labels';
 
 // ServiceNow answers errors as {"error":{"message","detail"},"status":"failure"} (Table API) or
 // {"error","error_description"} (OAuth). Turn each into an AppError that says what to do.
@@ -63,6 +64,11 @@ export function mapHttpError(status: number, body: unknown, headers: Headers, ho
     return new AppError('reconnect_needed', sentences(t('errSignInRejected'), said), { status });
   }
   if (status === 403) {
+    const labels = mandatoryLabels(text);
+    if (labels)
+      return new AppError('missing_fields', t('errMissingFields', labels.join(', ')), { status, fields: labels });
+    const rule = /aborted by Business Rule '([^'^]*)/i.exec(text);
+    if (rule) return new AppError('rule_refused', sentences(said, t('errBusinessRule', rule[1]!)), { status });
     if (/cross-scope|cross scope/i.test(text)) {
       return new AppError('cross_scope', sentences(t('errCrossScope'), said, crossScopeFix()), { status });
     }

@@ -43,6 +43,10 @@ export function toServiceNowFields(
   };
   if (draft.type === 'incident') Object.assign(fields, impactUrgencyFor(draft.priority));
   else Object.assign(fields, { priority: draft.priority, type: 'normal' });
+  // The instance's own fields (assignment group, category, CI, change type) as the user chose them.
+  for (const [name, chosen] of Object.entries(draft.fields ?? {})) {
+    if (chosen && (name !== 'type' || draft.type === 'change_request')) fields[name] = chosen;
+  }
   return fields;
 }
 

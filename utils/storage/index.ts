@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-status';
+import type { RequiredFields } from '../domain/instance-fields';
 import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
 import type { TicketType } from '../domain/ticket-type';
@@ -91,3 +92,5 @@ export interface DuplicateNotice {
   keptNumber: string;
 }
 export const duplicateNotices = defineItem<DuplicateNotice[]>('local', 'duplicateNotices:v1', []);
+/** What the connected instance requires on tickets (F7), learned once per connection; cleared on disconnect. */
+export const requiredFields = defineItem<RequiredFields | null>('local', 'requiredFields:v1', null);

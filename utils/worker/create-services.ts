@@ -1,13 +1,14 @@
 import { createConnectionService } from '../connection/connection-service';
 import { createConnectionProgress } from '../connection/progress';
 import { createSession } from '../connection/session';
+import { learnFromRefusal } from '../connection/instance-requirements';
 import { createStatusPublisher } from '../connection/status';
 import { secretStore } from '../auth/secret-store';
 import { createOutbox } from '../outbox/outbox';
 import { outboxStore } from '../outbox/outbox-store';
 import { rememberRetired } from '../outbox/duplicate-notices';
 import { createOutboxWaker, OUTBOX_ALARM } from '../outbox/outbox-wake';
-import { connectionConfig, syncState } from '../storage';
+import { connectionConfig, requiredFields, syncState } from '../storage';
 import { startSyncSchedule, syncAlarmRoutes, cancelRetry, scheduleRetry } from '../sync/alarms';
 import { createSyncService } from '../sync/sync-service';
 import { createIdbTicketCache } from '../tickets/cache';
@@ -47,10 +48,16 @@ export function createServices() {
     onChange: () => void status.publish(),
     // The popup lists canceled duplicates until the user dismisses them.
     onDuplicatesRetired: (retired) => void rememberRetired(retired),
+    learnRefusal: async (type, labels) => learnFromRefusal(await session.client(), type, labels),
   });
   const waker = createOutboxWaker(() => void outbox.resume());
   // Everything cached from ServiceNow is wiped on disconnect.
-  const connection = createConnectionService({ session, progress, status, onDisconnect: [() => sync.wipe()] });
+  const connection = createConnectionService({
+    session,
+    progress,
+    status,
+    onDisconnect: [() => sync.wipe(), () => requiredFields.remove()],
+  });
   const tickets = createTicketService(connection, outbox);
 
   return {

@@ -4,6 +4,8 @@ import { AppError } from '../errors';
 import { t } from '../i18n';
 import type { Handlers } from '../messaging/protocol';
 import type { Outbox } from '../outbox/outbox';
+import { knownRequirements } from '../connection/instance-requirements';
+import { listChoices, searchRecords } from '../servicenow/record-lookup';
 import type { SyncService } from '../sync/sync-service';
 import type { TicketService } from '../tickets/ticket-service';
 
@@ -49,5 +51,13 @@ export function createMessageHandlers({ connection, outbox, sync, tickets }: Han
     getActionTickets: ({ actionIds }) => sync.actionTickets(actionIds),
     listTickets: (query) => sync.listTickets(query),
     syncNow: () => sync.requestSync('manual'),
+    searchRecords: async ({ table, text }) => searchRecords(await connection.client(), table, text),
+    listChoices: async ({ type, field }) => listChoices(await connection.client(), type, field),
+    getRequiredFields: async () => knownRequirements(await connection.client()),
+    completeTicket: async ({ outboxId, fields }) => {
+      const outcome = await outbox.complete(outboxId, fields);
+      await connection.publishStatus();
+      return outcome;
+    },
   };
 }
