@@ -347,4 +347,6 @@ export const de: Partial<Record<MessageKey, string>> = {
   fieldSearchHint: 'Geben Sie einen Teil des Namens ein, um in ServiceNow zu suchen.',
   fieldSearchCaret: 'Eine Suche darf kein „^“ enthalten.',
   defaultGroupGone: 'Der Standardwert für {0} existiert in ServiceNow nicht mehr. Wählen Sie einen anderen.',
+  provisioningSetupInOptions:
+    'Richten Sie die ServiceNow-Instanz und den OAuth-Client in den Erweiterungsoptionen ein (Optionen öffnen), kehren Sie dann hierher zurück und wählen Sie Autorisieren.',
 };

@@ -326,6 +326,8 @@ export const en = {
   fieldSearchHint: 'Type part of a name to search ServiceNow.',
   fieldSearchCaret: 'A search cannot contain "^".',
   defaultGroupGone: 'The default {0} no longer exists in ServiceNow. Choose another one.',
+  provisioningSetupInOptions:
+    'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
 } as const;
 
 export type MessageKey = keyof typeof en;

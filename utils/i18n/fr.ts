@@ -339,4 +339,6 @@ export const fr: Partial<Record<MessageKey, string>> = {
   fieldSearchHint: 'Saisissez une partie du nom pour rechercher dans ServiceNow.',
   fieldSearchCaret: 'Une recherche ne peut pas contenir « ^ ».',
   defaultGroupGone: 'La valeur par défaut de {0} n’existe plus dans ServiceNow. Choisissez-en une autre.',
+  provisioningSetupInOptions:
+    'Configurez l’instance ServiceNow et le client OAuth dans les options de l’extension (Ouvrir les options), puis revenez ici et sélectionnez Autoriser.',
 };

@@ -331,4 +331,6 @@ export const it: Partial<Record<MessageKey, string>> = {
   fieldSearchHint: 'Digita parte di un nome per cercare in ServiceNow.',
   fieldSearchCaret: 'Una ricerca non può contenere "^".',
   defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
+  provisioningSetupInOptions:
+    'Configura l’istanza ServiceNow e il client OAuth nelle opzioni dell’estensione (Apri opzioni), poi torna qui e seleziona Autorizza.',
 };

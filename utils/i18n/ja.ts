@@ -338,4 +338,6 @@ export const ja: Partial<Record<MessageKey, string>> = {
   fieldSearchHint: '名前の一部を入力して ServiceNow を検索します。',
   fieldSearchCaret: '検索に「^」は使えません。',
   defaultGroupGone: '既定の{0}は ServiceNow にもう存在しません。別のものを選択してください。',
+  provisioningSetupInOptions:
+    '拡張機能のオプション ([オプションを開く]) で ServiceNow インスタンスと OAuth クライアントを設定してから、ここに戻って [承認] を選択してください。',
 };

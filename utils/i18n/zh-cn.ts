@@ -313,4 +313,6 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   fieldSearchHint: '输入名称的一部分以在 ServiceNow 中搜索。',
   fieldSearchCaret: '搜索内容不能包含“^”。',
   defaultGroupGone: '默认的{0}在 ServiceNow 中已不存在。请另选一个。',
+  provisioningSetupInOptions:
+    '请在扩展选项中设置 ServiceNow 实例和 OAuth 客户端（打开选项），然后返回此处并选择“授权”。',
 };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from './dispatch';
 import type { Handlers } from './protocol';
@@ -70,6 +70,17 @@ describe('dispatch', () => {
       { id: 'other', url: 'https://security.microsoft.com/', tab },
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
+  });
+
+  test('the portal may not save connection settings, not even a first-time setup', async () => {
+    const save = vi.fn(async () => ({}) as never);
+    const reply = await dispatch(
+      { ...handlers, saveConnection: save },
+      { channel: 'snt/1', name: 'saveConnection', payload: { instance: 'contoso', clientId: 'client' } },
+      portalSender,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
+    expect(save).not.toHaveBeenCalled();
   });
 
   test('messages reserved for extension pages are refused from the portal', async () => {

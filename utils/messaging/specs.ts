@@ -31,7 +31,9 @@ const both = ['portal', 'extension-page'] as const;
 export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
   ping: { from: both, isValid: isPingRequest },
   getStatus: { from: both, isValid: isStatusRequest },
-  saveConnection: { from: both, isValid: isConnectionSettings },
+  // First-time setup too only from extension pages: the portal's page scripts can reach our open
+  // shadow root, so the portal may only reconnect the instance already configured.
+  saveConnection: { from: ['extension-page'], isValid: isConnectionSettings },
   connect: { from: both, isValid: isEmptyObject },
   disconnect: { from: ['extension-page'], isValid: isDisconnectRequest },
   openOptions: { from: ['portal'], isValid: isEmptyObject },

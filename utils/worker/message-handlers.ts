@@ -1,7 +1,5 @@
 import browser from 'webextension-polyfill';
 import type { ConnectionService } from '../connection/connection-service';
-import { AppError } from '../errors';
-import { t } from '../i18n';
 import type { Handlers } from '../messaging/protocol';
 import type { Outbox } from '../outbox/outbox';
 import { knownRequirements } from '../connection/instance-requirements';
@@ -21,12 +19,7 @@ export function createMessageHandlers({ connection, outbox, sync, tickets }: Han
   return {
     ping: async ({ note }) => ({ pong: true, note, version: browser.runtime.getManifest().version }),
     getStatus: ({ refresh }) => (refresh ? connection.check() : connection.publishStatus()),
-    saveConnection: async (input, sender) => {
-      if (sender === 'portal' && input.clientSecret !== undefined) {
-        throw new AppError('refused_sender', t('errSecretInPortal'));
-      }
-      return connection.saveSettings(input, sender);
-    },
+    saveConnection: (input, sender) => connection.saveSettings(input, sender),
     connect: async () => {
       const status = await connection.connect();
       void outbox.resume({ afterConnect: true });
