@@ -5,7 +5,7 @@ import { AppError, isRetryable, toAppError, type SerializedError } from '../erro
 import { t } from '../i18n';
 import type { ServiceNowClient, ServiceNowRecord } from '../servicenow/client';
 import { recordUrl, toServiceNowFields } from '../servicenow/ticket-fields';
-import { retryDelayMs } from './backoff';
+import { AUTH_CODES, nextDelayMs, POSSIBLY_CREATED } from './retry-policy';
 import { outboxStore, type CreatedTicket, type OutboxItem, type OutboxState } from './outbox-store';
 import { summarize, type OutboxSummary } from './outbox-summary';
 import { verifyRequest, type RetiredDuplicate } from './request-records';
@@ -15,29 +15,7 @@ import { verifyRequest, type RetiredDuplicate } from './request-records';
 // died mid-request), it first looks for the record by its correlation ID and the item's own
 // reference (written into the description), and only creates it when it is not there.
 
-/**
- * After a timeout the instance may still be working on the create (a queued request completes
- * later): the lookup before any re-create waits at least this long, so it finds that record.
- */
-const QUEUED_CREATE_GRACE_MS = 20_000;
-
-function nextDelayMs(attempts: number, error: AppError): number {
-  const delay = retryDelayMs(attempts, error.extra.retryAfter);
-  return error.code === 'timeout' ? Math.max(delay, QUEUED_CREATE_GRACE_MS) : delay;
-}
-
 const KEEP_SENT_MS = 24 * 3600 * 1000;
-/** Failures for want of a connection: retried by themselves after a (re)connect. */
-const AUTH_CODES: ReadonlySet<string> = new Set(['reconnect_needed', 'not_connected', 'not_configured']);
-/** Errors after which the POST may have been carried out although no usable answer came back. */
-const POSSIBLY_CREATED: ReadonlySet<string> = new Set([
-  'network',
-  'timeout',
-  'server_error',
-  'instance_unreachable',
-  'bad_response',
-  'internal',
-]);
 
 export interface SendOutcome {
   outboxId: string;
