@@ -7,7 +7,7 @@ import { forEachMarkup, markupsUnderTest } from '../e2e/pages/markup';
 import {
   actionRow, actionTitleInList, currentMarkup, flyoutTab, flyoutTitle, homeCardGrid, navLink, openActionFromList, waitForRenderTicks,
 } from '../e2e/pages/portal-dom';
-import { flyoutShareButton, openFlyoutShareMenu, openRowShareSubmenu, portalPath } from '../e2e/pages/portal-page';
+import { closeMenusWithEscape, flyoutShareButton, openFlyoutShareMenu, openRowShareSubmenu, portalPath } from '../e2e/pages/portal-page';
 import type { World } from '../support/world';
 import { findAction } from './src/data/actions';
 import { STRINGS } from './src/i18n';
@@ -38,14 +38,13 @@ forEachMarkup(world, (markup) => {
     expect(await (await actionRow(page, 'OneAdmin')).count()).toBe(1);
     await openRowShareSubmenu(page, 'OneAdmin');
     expect((await menuIcons(page)).slice(-4)).toEqual(['Link', 'Mail', 'TeamsLogo', 'PlannerLogo']);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
+    await closeMenusWithEscape(page);
     await openActionFromList(page, 'AdminMFAV2');
     expect(await flyoutTitle(page).textContent()).toBe(findAction('AdminMFAV2')!.title);
     await openFlyoutShareMenu(page);
     expect(await flyoutShareButton(page).getAttribute('aria-expanded')).toBe('true');
     if (markup === 'alt') {
-      await page.keyboard.press('Escape');
+      await closeMenusWithEscape(page);
       await flyoutTab(page, 'implementation').click();
       await page.locator('.ms-Panel ol > li').first().waitFor();
       expect(await flyoutTab(page, 'implementation').getAttribute('aria-selected')).toBe('true');

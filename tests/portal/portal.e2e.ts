@@ -3,6 +3,7 @@
 // Runs in the e2e config's `portal` project (browser timeouts); the bare/alt markups: markup.e2e.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { closeMenusWithEscape } from '../e2e/pages/portal-page';
 import { XSS_PROBE_TITLE } from './src/data/actions';
 import { firstAppearances, recordFirstAppearance, startPortalSession, waitForRenderTicks, type PortalSession } from './testing';
 
@@ -183,7 +184,7 @@ describe('imitation Defender portal', () => {
     expect(texts).toEqual(['Link kopieren', 'E-Mail', 'Microsoft Teams', 'Microsoft Planner']);
     expect(await page.locator('button[data-testid="action-row-more"]').first().getAttribute('aria-label')).toBe('Weitere Aktionen');
     // Runtime switch: Japanese.
-    await page.keyboard.press('Escape');
+    await closeMenusWithEscape(page);
     await page.evaluate(() => (window.__portal.lang = 'ja'));
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja-JP');
     await expect.poll(() => page.locator(FLYOUT_SHARE).locator('.ms-Button-label').textContent()).toBe('共有');

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Markup } from '../../portal/src/markup';
 import type { World } from '../../support/world';
 import { connectWith, OptionsPage, PUBLIC_CLIENT, SVC } from './options-page';
@@ -54,6 +55,23 @@ export function flyoutShareButton(page: Page): Locator {
 export async function openFlyoutShareMenu(page: Page): Promise<void> {
   await flyoutShareButton(page).dispatchEvent('click');
   await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
+}
+
+/**
+ * Closes the open Fluent menu(s) with Escape. Fluent focuses a menu a frame or two after it
+ * mounts; an Escape pressed before that reaches the Panel around it and closes the flyout. So
+ * wait for focus inside the menu first (a signal, not a sleep), then for the menu to go. Not for
+ * the `rerender` switch: it replaces the focused item and focus falls back to the body.
+ */
+export async function closeMenusWithEscape(page: Page): Promise<void> {
+  const menus = page.locator('[role="menu"]');
+  while ((await menus.count()) > 0) {
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="menu"]') || !document.querySelector('[role="menu"]'));
+    const before = await menus.count();
+    if (before === 0) break;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menus.count()).toBeLessThan(before);
+  }
 }
 
 /** Opens the row "…" menu of the action and its Share submenu (the row is found by its title). */
