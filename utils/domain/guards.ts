@@ -19,3 +19,6 @@ export const isIntInRange = (v: unknown, min: number, max: number): v is number 
   Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
 export const isOneOf = <T>(list: readonly T[], v: unknown): v is T => (list as readonly unknown[]).includes(v);
+
+/** A ServiceNow record id: 32 lowercase hex characters (anything else never goes into a URL path). */
+export const isSysId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);

@@ -1,5 +1,6 @@
 import type { TicketType } from '../domain/ticket-type';
-import { isObject } from '../domain/guards';
+import { isObject, isSysId } from '../domain/guards';
+import { t } from '../i18n';
 import { AppError } from '../errors';
 import { badResponse, serviceNowFetch, type HttpRequest } from './http';
 
@@ -70,6 +71,12 @@ export interface GroupCount {
 type AggregateRow = { stats?: { count?: unknown }; groupby_fields?: { field?: unknown; value?: unknown }[] };
 
 const isRecord = (v: unknown): v is ServiceNowRecord => isObject(v);
+
+/** The path segment of one record; a sys_id from an answer or a message is checked before it shapes a URL. */
+function recordPath(table: string, sysId: string): string {
+  if (!isSysId(sysId)) throw badResponse(t('badResponseSysId'));
+  return `/api/now/table/${table}/${sysId}`;
+}
 
 function resultOf(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || !('result' in body)) throw badResponse('no "result"');
@@ -149,7 +156,7 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
     async get(table: ReadableTable, sysId: string, fields?: readonly string[]): Promise<ServiceNowRecord> {
       const result = resultOf(
         (
-          await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, {
+          await call(recordPath(table, sysId), {
             query: { sysparm_fields: fields?.join(',') },
           })
         ).body,
@@ -166,7 +173,7 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
 
     /** PATCH of a ticket (retiring a duplicate); the answer's body is not needed. */
     async update(table: TicketType, sysId: string, fields: Record<string, string>): Promise<void> {
-      await call(`/api/now/table/${table}/${encodeURIComponent(sysId)}`, {
+      await call(recordPath(table, sysId), {
         method: 'PATCH',
         json: fields,
         query: { sysparm_fields: 'sys_id' },
