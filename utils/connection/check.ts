@@ -1,4 +1,4 @@
-import { secretStore } from '../auth/secret-store';
+import { bindingOf, secretStore } from '../auth/secret-store';
 import type { ConnectionStatus } from '../domain/connection-status';
 import { AppError } from '../errors';
 import { t } from '../i18n';
@@ -20,6 +20,11 @@ export interface CheckDeps {
 /** Runs the provisioning checklist against the instance and publishes the status with it. */
 export async function checkConnection({ session, progress, status }: CheckDeps): Promise<ConnectionStatus> {
   const [config, memo, stored] = await Promise.all([connectionConfig.get(), authMemo.get(), secretStore.getTokens()]);
+  // A secret entered for other settings: the client step says to enter it again, before any sign-in.
+  const secretElsewhere = config && (await secretStore.clientSecretFor(bindingOf(config))).state === 'other';
+  const lastAuthError = secretElsewhere
+    ? new AppError('invalid_client', t('errSecretNotForClient', config.instanceHost))
+    : memo.lastAuthError && AppError.from(memo.lastAuthError);
   // Without settings the checklist stops at its first step and asks nothing.
   const configured = <T>(ask: (config: ConnectionConfig) => Promise<T>): Promise<T> =>
     config ? ask(config) : Promise.reject(new AppError('not_configured', t('errNotSetUpClient')));
@@ -28,7 +33,7 @@ export async function checkConnection({ session, progress, status }: CheckDeps):
     probeInstance: () => configured(({ instanceOrigin }) => probeInstance(instanceOrigin)),
     hasTokens: Boolean(stored),
     reconnectNeeded: memo.reconnectNeeded,
-    lastAuthError: memo.lastAuthError ? AppError.from(memo.lastAuthError) : undefined,
+    lastAuthError: lastAuthError || undefined,
     currentUser: () => configured((c) => fetchCurrentUser(session.clientFor(c))),
     canRead: (table) =>
       configured(async (c) => {

@@ -19,6 +19,7 @@ const config: ConnectionConfig = {
   isServiceNowCloud: true,
   clientId: 'client-1',
 };
+const binding = { origin: config.instanceOrigin, clientId: config.clientId };
 const tokens = (access: string, origin: string): StoredTokens => ({
   accessToken: access,
   refreshToken: `${access}-refresh`,
@@ -43,12 +44,12 @@ beforeEach(async () => {
   vi.mocked(requestTokens).mockReset();
   vi.mocked(revokeTokens).mockClear();
   await connectionConfig.set(config);
-  await secretStore.setClientSecret('secret-1');
+  await secretStore.setClientSecret('secret-1', binding);
 });
 
 describe('signIn', () => {
   test('no token request when the client secret changed while the sign-in window was open', async () => {
-    signInWindow(() => secretStore.setClientSecret('secret-2'));
+    signInWindow(() => secretStore.setClientSecret('secret-2', binding));
     await expect(signIn(createConnectionProgress(), config)).rejects.toMatchObject({ code: 'auth_failed' });
     expect(requestTokens).not.toHaveBeenCalled();
   });
@@ -72,7 +73,7 @@ describe('signIn', () => {
   test('settings changed during the token request: the new tokens are revoked, not stored', async () => {
     signInWindow();
     vi.mocked(requestTokens).mockImplementation(async () => {
-      await secretStore.setClientSecret('secret-2');
+      await secretStore.setClientSecret('secret-2', binding);
       return tokens('new', config.instanceOrigin);
     });
     await expect(signIn(createConnectionProgress(), config)).rejects.toMatchObject({ code: 'auth_failed' });

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { authorizeInteractively } from '../auth/authorize';
-import { secretStore } from '../auth/secret-store';
+import { bindingOf, secretStore, type ClientSecretLookup } from '../auth/secret-store';
 import { requestTokens } from '../auth/token-endpoint';
 import { AppError, toAppError } from '../errors';
 import { t } from '../i18n';
@@ -25,12 +25,17 @@ const AUTH_ERROR_CODES = [
 export async function signIn(progress: ConnectionProgress, config: ConnectionConfig): Promise<void> {
   const generation = progress.disconnects;
   // Settings and secret are captured once: the secret is only ever sent with the settings it was read with.
-  const clientSecret = await secretStore.getClientSecret();
+  const secretNow = () => secretStore.clientSecretFor(bindingOf(config));
+  const captured = await secretNow();
+  const clientSecret = captured.state === 'bound' ? captured.secret : undefined;
   const unchanged = async () =>
     generation === progress.disconnects &&
     sameClient(await connectionConfig.get(), config) &&
-    (await secretStore.getClientSecret()) === clientSecret;
+    sameSecret(await secretNow(), captured);
   try {
+    // A secret entered for another instance or client is never sent, and no sign-in without it.
+    if (captured.state === 'other')
+      throw new AppError('invalid_client', t('errSecretNotForClient', config.instanceHost));
     // Permission first: without it the instance cannot even be probed.
     if (!config.isServiceNowCloud) {
       const granted = await browser.permissions.contains({
@@ -64,6 +69,12 @@ export async function signIn(progress: ConnectionProgress, config: ConnectionCon
     }
     throw appError;
   }
+}
+
+function sameSecret(now: ClientSecretLookup, captured: ClientSecretLookup): boolean {
+  return now.state === 'bound' && captured.state === 'bound'
+    ? now.secret === captured.secret
+    : now.state === captured.state;
 }
 
 function sameClient(now: ConnectionConfig | null, config: ConnectionConfig): boolean {

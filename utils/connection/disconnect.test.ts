@@ -19,7 +19,7 @@ beforeEach(async () => {
     isServiceNowCloud: true,
     clientId: 'c',
   });
-  await secretStore.setClientSecret('s');
+  await secretStore.setClientSecret('s', { origin: 'https://contoso.service-now.com', clientId: 'c' });
   await outboxStore.put(item);
   await formDrafts.set({ new: { title: 'half-written' } });
 });
@@ -32,7 +32,9 @@ describe('forgetConnection', () => {
     expect(await outboxStore.all()).toEqual([]);
     expect(await formDrafts.get()).toEqual({});
     expect(await connectionConfig.get()).toBeNull();
-    expect(await secretStore.getClientSecret()).toBeUndefined();
+    expect(await secretStore.clientSecretFor({ origin: 'https://contoso.service-now.com', clientId: 'c' })).toEqual({
+      state: 'none',
+    });
   });
 
   test('Disconnect keeps unsent tickets and drafts for the next sign-in', async () => {

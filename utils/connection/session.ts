@@ -1,4 +1,4 @@
-import { secretStore } from '../auth/secret-store';
+import { bindingOf, secretStore } from '../auth/secret-store';
 import { createTokenManager } from '../auth/token-manager';
 import { AppError } from '../errors';
 import { t } from '../i18n';
@@ -18,10 +18,12 @@ export function createSession(deps: SessionDeps) {
     async loadClient() {
       const config = await connectionConfig.get();
       if (!config) return null;
+      // A secret entered for other settings is never sent: a private client then fails to refresh.
+      const secret = await secretStore.clientSecretFor(bindingOf(config));
       return {
         origin: config.instanceOrigin,
         clientId: config.clientId,
-        clientSecret: await secretStore.getClientSecret(),
+        clientSecret: secret.state === 'bound' ? secret.secret : undefined,
       };
     },
     async onRefreshRefused() {

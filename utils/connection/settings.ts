@@ -45,8 +45,9 @@ export async function saveConnectionSettings(
     clientId,
   });
   if (input.clientSecret !== undefined) {
-    if (input.clientSecret.trim()) await secretStore.setClientSecret(input.clientSecret.trim());
-    else await secretStore.deleteClientSecret();
+    if (input.clientSecret.trim()) {
+      await secretStore.setClientSecret(input.clientSecret.trim(), { origin: instance.origin, clientId });
+    } else await secretStore.deleteClientSecret();
   }
   deps.progress.checklist = undefined;
 }

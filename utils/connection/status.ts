@@ -1,5 +1,5 @@
 import { redirectUrl } from '../auth/authorize';
-import { secretStore } from '../auth/secret-store';
+import { bindingOf, secretStore } from '../auth/secret-store';
 import { refreshExpiresAt, REFRESH_WARNING_MS } from '../auth/token-manager';
 import type { ConnectionState, ConnectionStatus } from '../domain/connection-status';
 import { authMemo, cachedStatus, connectionConfig } from '../storage';
@@ -22,12 +22,9 @@ export async function readConnectionStatus({
   outboxCount,
   lastSyncAt,
 }: StatusSources): Promise<ConnectionStatus> {
-  const [config, memo, stored, secret] = await Promise.all([
-    connectionConfig.get(),
-    authMemo.get(),
-    secretStore.getTokens(),
-    secretStore.getClientSecret(),
-  ]);
+  const [config, memo, stored] = await Promise.all([connectionConfig.get(), authMemo.get(), secretStore.getTokens()]);
+  // Only a secret bound to these settings counts: one entered for others must be entered again.
+  const secret = config ? await secretStore.clientSecretFor(bindingOf(config)) : { state: 'none' };
   const refreshEnd = stored ? refreshExpiresAt(stored) : undefined;
   const instanceFailed = progress.checklist?.some((s) => s.id === 'instance' && s.state === 'failed');
   const offline = instanceFailed && typeof navigator !== 'undefined' && !navigator.onLine;
@@ -45,7 +42,7 @@ export async function readConnectionStatus({
     instanceOrigin: config?.instanceOrigin,
     instanceHost: config?.instanceHost,
     clientId: config?.clientId,
-    hasClientSecret: Boolean(secret),
+    hasClientSecret: secret.state === 'bound',
     redirectUrl: redirectUrl(),
     user: stored ? memo.user : undefined,
     refreshExpiresAt: refreshEnd,

@@ -329,6 +329,7 @@ export const en = {
   provisioningSetupInOptions:
     'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
   badResponseSysId: 'a record id that is not 32 hexadecimal characters',
+  errSecretNotForClient: "The stored client secret was entered for another ServiceNow instance or OAuth client, so it is not sent to {0}. Enter the client secret again in the extension options (or clear it for a public client), then select Connect.",
 } as const;
 
 export type MessageKey = keyof typeof en;

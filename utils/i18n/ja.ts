@@ -341,4 +341,5 @@ export const ja: Partial<Record<MessageKey, string>> = {
   provisioningSetupInOptions:
     '拡張機能のオプション ([オプションを開く]) で ServiceNow インスタンスと OAuth クライアントを設定してから、ここに戻って [承認] を選択してください。',
   badResponseSysId: '32 文字の 16 進数ではないレコード ID',
+  errSecretNotForClient: "保存されているクライアント シークレットは別の ServiceNow インスタンスまたは OAuth クライアント用に入力されたため、{0} には送信されません。拡張機能のオプションでクライアント シークレットをもう一度入力し (パブリック クライアントの場合は消去し)、[接続] を選択してください。",
 };

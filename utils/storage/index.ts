@@ -5,9 +5,11 @@ import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
 import type { TicketType } from '../domain/ticket-type';
 import type { SerializedError } from '../errors';
+import { defineTrustedItem } from './trusted-item';
 
 // Typed items over browser.storage. Nothing secret lives here: content scripts can read
-// storage.local and storage.sync. Secrets are in utils/auth/secret-store.ts.
+// storage.local and storage.sync. Secrets are in utils/auth/secret-store.ts. Content scripts can
+// write it too, so what the worker trusts for where to send is a trusted item (trusted-item.ts).
 
 interface Item<T> {
   get(): Promise<T>;
@@ -45,7 +47,7 @@ export interface ConnectionConfig {
   clientId: string;
 }
 
-export const connectionConfig = defineItem<ConnectionConfig | null>('local', 'connection:v1', null);
+export const connectionConfig = /* @__PURE__ */ defineTrustedItem<ConnectionConfig | null>('connection:v1', null);
 
 /** Last known status, so the popup and pages can paint at once before the worker answers. */
 export const cachedStatus = defineItem<ConnectionStatus | null>('local', 'status:v1', null);
@@ -59,7 +61,7 @@ export interface AuthMemo {
   grantedOrigin?: string;
 }
 
-export const authMemo = defineItem<AuthMemo>('local', 'auth:v1', { reconnectNeeded: false });
+export const authMemo = /* @__PURE__ */ defineTrustedItem<AuthMemo>('auth:v1', { reconnectNeeded: false });
 
 /** Defaults of the task form (options → Defaults). Synced: they are preferences, not secrets. */
 export interface TicketPreferences {
