@@ -3,6 +3,7 @@ import { AppError, toAppError } from '../errors';
 import { t } from '../i18n';
 import { isEnvelope, type Envelope, type Reply } from './envelope';
 import type { Handlers, MessageName, SenderKind } from './protocol';
+import { createRateLimiter, limitedKind, type RateLimiter } from './rate-limit';
 import { classifySender } from './sender';
 import { MESSAGE_SPECS } from './specs';
 
@@ -13,6 +14,7 @@ export async function dispatch(
   handlers: Handlers,
   message: Envelope,
   sender: Runtime.MessageSender,
+  portalLimits?: RateLimiter,
 ): Promise<Reply<unknown>> {
   const ownOrigin = browser.runtime.getURL('/');
   const kind = classifySender(sender, browser.runtime.id, ownOrigin);
@@ -27,6 +29,8 @@ export async function dispatch(
     if (!spec.isValid(message.payload)) {
       throw new AppError('invalid_message', t('errRequestMalformed', name));
     }
+    const limited = kind === 'portal' ? limitedKind(name, message.payload) : null;
+    if (limited) portalLimits?.take(limited);
     const handler = handlers[name] as (p: unknown, s: SenderKind) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload, kind) };
   } catch (error) {
@@ -36,8 +40,9 @@ export async function dispatch(
 
 /** Registers the background's one message listener. */
 export function listen(handlers: Handlers): void {
+  const portalLimits = createRateLimiter();
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
-    return dispatch(handlers, message, sender);
+    return dispatch(handlers, message, sender, portalLimits);
   });
 }
