@@ -3,6 +3,7 @@ import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
+import { onUserAction } from './user-action';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 
@@ -34,7 +35,7 @@ export function ProvisioningView() {
         <button
           type="button"
           class={notConfigured ? 'snt-btn snt-btn-primary' : 'snt-btn'}
-          onClick={() => void send('openOptions', {})}
+          onClick={onUserAction(() => void send('openOptions', {}))}
         >
           {t('openOptions')}
         </button>
@@ -42,14 +43,17 @@ export function ProvisioningView() {
           type="button"
           class="snt-btn snt-btn-primary"
           disabled={busy || notConfigured}
-          onClick={(event) => {
-            // Only a real click signs in: a page script's synthetic click is ignored.
-            if (event.isTrusted) void run(async () => setStatus(await send('connect', {})));
-          }}
+          // Only a real click signs in: a page script's synthetic click is ignored.
+          onClick={onUserAction(() => void run(async () => setStatus(await send('connect', {}))))}
         >
           {t('authorize')}
         </button>
-        <button type="button" class="snt-btn" disabled={busy} onClick={() => run(() => refresh(true))}>
+        <button
+          type="button"
+          class="snt-btn"
+          disabled={busy}
+          onClick={onUserAction(() => void run(() => refresh(true)))}
+        >
           {t('recheck')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import type { AppError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { isSyncRunning, type SyncState } from '@/utils/domain/sync-state';
 import { formatMoment } from './format';
+import { onUserAction } from './user-action';
 
 interface Props {
   state: SyncState | null;
@@ -39,7 +40,13 @@ export function SyncLine({
             {state?.lastSyncAt ? t('lastSyncedAt', formatMoment(state.lastSyncAt, now)) : t('notSyncedYet')}
           </span>
         )}
-        <button type="button" class="snt-link" style={{ fontSize: '12px' }} disabled={running} onClick={onSyncNow}>
+        <button
+          type="button"
+          class="snt-link"
+          style={{ fontSize: '12px' }}
+          disabled={running}
+          onClick={onUserAction(onSyncNow)}
+        >
           {t('syncNow')}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { useContainer } from '@/tests/support/preact-dom';
+import { useContainer, userClick } from '@/tests/support/preact-dom';
 import type { ActionDetails } from '@/utils/portal/action-reader';
 import type { TicketFormContext } from '@/utils/tickets/ticket-service';
 import { TaskForm } from './TaskForm';
@@ -100,13 +100,13 @@ describe('TaskForm', () => {
     const confirm = container.querySelector<HTMLInputElement>(
       '[data-testid="existing-tickets"] input[type="checkbox"]',
     )!;
-    await act(() => confirm.click());
+    await act(() => userClick(confirm));
     expect(button('Send to ServiceNow').disabled).toBe(false);
   });
 
   test('sending shows the number and a link to the record', async () => {
     await mount(context());
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await flush();
     expect(send).toHaveBeenCalledWith(
       'createTicket',
@@ -135,7 +135,7 @@ describe('TaskForm', () => {
     );
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      await act(() => button('Send to ServiceNow').click());
+      await act(() => userClick(button('Send to ServiceNow')));
       await act(async () => void (await vi.advanceTimersByTimeAsync(1000)));
       expect(container.querySelector('[data-testid="ticket-safe-in-outbox"]')).toBeNull();
       await act(async () => void (await vi.advanceTimersByTimeAsync(4000)));
@@ -155,5 +155,34 @@ describe('TaskForm', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test("a page script's click(), click event, requestSubmit() or submit event creates nothing", async () => {
+    await mount(context());
+    const sendButton = button('Send to ServiceNow');
+    const form = container.querySelector('form')!;
+    await act(() => sendButton.click());
+    await act(() => void sendButton.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    await act(() => form.requestSubmit(sendButton));
+    await act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(send.mock.calls.map(([name]) => name)).not.toContain('createTicket');
+    expect(container.querySelector('[data-testid="ticket-created"]')).toBeNull();
+  });
+
+  test('a page script cannot confirm another ticket for the user', async () => {
+    await mount(
+      context({
+        existing: [{ table: 'change_request', number: 'CHG0030001', state: '-4', url: 'https://x/', waiting: false }],
+      }),
+    );
+    const confirm = container.querySelector<HTMLInputElement>(
+      '[data-testid="existing-tickets"] input[type="checkbox"]',
+    )!;
+    await act(() => confirm.click());
+    await act(() => void confirm.dispatchEvent(new Event('change', { bubbles: true })));
+    await flush();
+    expect(confirm.checked).toBe(false);
+    expect(button('Send to ServiceNow').disabled).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { TaskFormFields } from './task-form/TaskFormFields';
 import { useTaskForm } from './task-form/use-task-form';
 import { useSlowAnswer } from './task-form/use-slow-answer';
 import { useStateNames } from './use-tickets';
+import { onUserAction } from './user-action';
 
 interface Props {
   action: ActionDetails | null;
@@ -34,7 +35,12 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
   const queued = outcome && outcome.state !== 'sent';
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="snt-form-title" data-testid="task-form">
+    <form
+      onSubmit={(event) => event.preventDefault()}
+      noValidate
+      aria-labelledby="snt-form-title"
+      data-testid="task-form"
+    >
       {!connected && (
         <div class="snt-message snt-message-warning" role="status" data-testid="not-connected">
           {t('notConnectedForm')}{' '}
@@ -67,7 +73,7 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
             <input
               type="checkbox"
               checked={draft.confirmDuplicate}
-              onChange={(e) => update('confirmDuplicate', e.currentTarget.checked)}
+              onClick={onUserAction((e) => update('confirmDuplicate', e.currentTarget.checked))}
             />
             {t('confirmDuplicate')}
           </label>
@@ -98,12 +104,20 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       )}
       <div class="snt-row snt-actions">
         {queued && (
-          <button type="button" class="snt-btn snt-btn-primary" disabled={busy} onClick={retry}>
+          <button type="button" class="snt-btn snt-btn-primary" disabled={busy} onClick={onUserAction(retry)}>
             {t('retry')}
           </button>
         )}
         {!outcome && (
-          <button type="submit" class="snt-btn snt-btn-primary" disabled={!canSend} aria-disabled={!canSend}>
+          // A real click or Enter in a field (the browser's own click on this button) sends; a
+          // page script's click(), requestSubmit() or submit event does nothing.
+          <button
+            type="submit"
+            class="snt-btn snt-btn-primary"
+            disabled={!canSend}
+            aria-disabled={!canSend}
+            onClick={onUserAction(submit)}
+          >
             {busy ? t('sending') : t('send')}
           </button>
         )}

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { useContainer } from '@/tests/support/preact-dom';
+import { useContainer, userClick } from '@/tests/support/preact-dom';
 import { INITIAL_SYNC_STATE, type SyncState } from '@/utils/domain/sync-state';
 import { defaultStateNames } from '@/utils/domain/states';
 import type { TableOverview, Ticket } from '@/utils/domain/ticket';
@@ -144,9 +144,17 @@ describe('TicketCard', () => {
   test('actions call back; View all tickets links to the list of this type', () => {
     const props = show({ table: 'incident', overview: { counts: {}, total: 0, recent: [] } });
     const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
-    act(() => button('Create a ticket').click());
-    act(() => button('Manage ServiceNow configuration').click());
-    act(() => button('Sync now').click());
+    // A page script's synthetic clicks do nothing; the user's own clicks act.
+    for (const name of ['Create a ticket', 'Manage ServiceNow configuration', 'Sync now']) {
+      act(() => button(name).click());
+      act(() => void button(name).dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    }
+    expect(props.onCreate).not.toHaveBeenCalled();
+    expect(props.onManage).not.toHaveBeenCalled();
+    expect(props.onSyncNow).not.toHaveBeenCalled();
+    act(() => userClick(button('Create a ticket')));
+    act(() => userClick(button('Manage ServiceNow configuration')));
+    act(() => userClick(button('Sync now')));
     expect(props.onCreate).toHaveBeenCalledOnce();
     expect(props.onManage).toHaveBeenCalledOnce();
     expect(props.onSyncNow).toHaveBeenCalledOnce();

@@ -10,6 +10,7 @@ import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate } from './format';
 import { SyncLine } from './SyncLine';
+import { onUserAction } from './user-action';
 import type { TicketType } from '@/utils/domain/ticket-type';
 
 export interface TicketCardProps {
@@ -107,13 +108,13 @@ export function TicketCard(props: TicketCardProps) {
         now={now}
       />
       <div class="snt-card-actions">
-        <button type="button" class="snt-btn snt-btn-primary" onClick={props.onCreate}>
+        <button type="button" class="snt-btn snt-btn-primary" onClick={onUserAction(props.onCreate)}>
           {t('createTicket')}
         </button>
         <a class="snt-a" href={ticketListUrl({ table })}>
           {t('viewAllTickets')}
         </a>
-        <button type="button" class="snt-link" onClick={props.onManage}>
+        <button type="button" class="snt-link" onClick={onUserAction(props.onManage)}>
           {t('manageConfiguration')}
         </button>
       </div>

@@ -31,3 +31,13 @@ export function useContainer(): { readonly el: HTMLElement; mount(ui: ComponentC
     flush,
   };
 }
+
+/**
+ * A click as the browser makes it from real input (`isTrusted`), which happy-dom cannot make:
+ * our in-page controls ignore the synthetic click() of page scripts (components/user-action.ts).
+ */
+export function userClick(element: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}

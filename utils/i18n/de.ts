@@ -350,6 +350,8 @@ export const de: Partial<Record<MessageKey, string>> = {
   provisioningSetupInOptions:
     'Richten Sie die ServiceNow-Instanz und den OAuth-Client in den Erweiterungsoptionen ein (Optionen öffnen), kehren Sie dann hierher zurück und wählen Sie Autorisieren.',
   badResponseSysId: 'eine Datensatz-ID, die nicht aus 32 Hexadezimalzeichen besteht',
-  errSecretNotForClient: "Das gespeicherte Clientgeheimnis wurde für eine andere ServiceNow-Instanz oder einen anderen OAuth-Client eingegeben und wird daher nicht an {0} gesendet. Geben Sie das Clientgeheimnis in den Erweiterungsoptionen erneut ein (oder löschen Sie es bei einem öffentlichen Client) und wählen Sie dann Verbinden.",
-  errPortalRateLimited: "Die Portalseite hat dies in kurzer Zeit zu oft angefordert, daher hat die Erweiterung es nicht ausgeführt. Warten Sie {0} Sekunden und versuchen Sie es erneut, oder verwenden Sie das Popup oder die Optionen der Erweiterung.",
+  errSecretNotForClient:
+    'Das gespeicherte Clientgeheimnis wurde für eine andere ServiceNow-Instanz oder einen anderen OAuth-Client eingegeben und wird daher nicht an {0} gesendet. Geben Sie das Clientgeheimnis in den Erweiterungsoptionen erneut ein (oder löschen Sie es bei einem öffentlichen Client) und wählen Sie dann Verbinden.',
+  errPortalRateLimited:
+    'Die Portalseite hat dies in kurzer Zeit zu oft angefordert, daher hat die Erweiterung es nicht ausgeführt. Warten Sie {0} Sekunden und versuchen Sie es erneut, oder verwenden Sie das Popup oder die Optionen der Erweiterung.',
 };

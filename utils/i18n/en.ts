@@ -329,8 +329,10 @@ export const en = {
   provisioningSetupInOptions:
     'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
   badResponseSysId: 'a record id that is not 32 hexadecimal characters',
-  errSecretNotForClient: "The stored client secret was entered for another ServiceNow instance or OAuth client, so it is not sent to {0}. Enter the client secret again in the extension options (or clear it for a public client), then select Connect.",
-  errPortalRateLimited: "The portal page asked for this too often in a short time, so the extension did not do it. Wait {0} seconds and try again, or use the extension's popup or options.",
+  errSecretNotForClient:
+    'The stored client secret was entered for another ServiceNow instance or OAuth client, so it is not sent to {0}. Enter the client secret again in the extension options (or clear it for a public client), then select Connect.',
+  errPortalRateLimited:
+    "The portal page asked for this too often in a short time, so the extension did not do it. Wait {0} seconds and try again, or use the extension's popup or options.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -342,6 +342,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
   provisioningSetupInOptions:
     'Configurez l’instance ServiceNow et le client OAuth dans les options de l’extension (Ouvrir les options), puis revenez ici et sélectionnez Autoriser.',
   badResponseSysId: 'un identifiant d’enregistrement qui ne compte pas 32 caractères hexadécimaux',
-  errSecretNotForClient: "Le secret client enregistré a été saisi pour une autre instance ServiceNow ou un autre client OAuth ; il n’est donc pas envoyé à {0}. Saisissez de nouveau le secret client dans les options de l’extension (ou effacez-le pour un client public), puis sélectionnez Connecter.",
-  errPortalRateLimited: "La page du portail a demandé cela trop souvent en peu de temps ; l’extension ne l’a donc pas fait. Attendez {0} secondes et réessayez, ou utilisez la fenêtre contextuelle ou les options de l’extension.",
+  errSecretNotForClient:
+    'Le secret client enregistré a été saisi pour une autre instance ServiceNow ou un autre client OAuth ; il n’est donc pas envoyé à {0}. Saisissez de nouveau le secret client dans les options de l’extension (ou effacez-le pour un client public), puis sélectionnez Connecter.',
+  errPortalRateLimited:
+    'La page du portail a demandé cela trop souvent en peu de temps ; l’extension ne l’a donc pas fait. Attendez {0} secondes et réessayez, ou utilisez la fenêtre contextuelle ou les options de l’extension.',
 };

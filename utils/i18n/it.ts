@@ -334,6 +334,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   provisioningSetupInOptions:
     'Configura l’istanza ServiceNow e il client OAuth nelle opzioni dell’estensione (Apri opzioni), poi torna qui e seleziona Autorizza.',
   badResponseSysId: 'un ID di record che non è composto da 32 caratteri esadecimali',
-  errSecretNotForClient: "Il segreto client salvato è stato inserito per un’altra istanza ServiceNow o un altro client OAuth, quindi non viene inviato a {0}. Inserisci di nuovo il segreto client nelle opzioni dell’estensione (o cancellalo per un client pubblico), poi seleziona Connetti.",
-  errPortalRateLimited: "La pagina del portale lo ha richiesto troppo spesso in poco tempo, quindi l’estensione non lo ha eseguito. Attendi {0} secondi e riprova, oppure usa il popup o le opzioni dell’estensione.",
+  errSecretNotForClient:
+    'Il segreto client salvato è stato inserito per un’altra istanza ServiceNow o un altro client OAuth, quindi non viene inviato a {0}. Inserisci di nuovo il segreto client nelle opzioni dell’estensione (o cancellalo per un client pubblico), poi seleziona Connetti.',
+  errPortalRateLimited:
+    'La pagina del portale lo ha richiesto troppo spesso in poco tempo, quindi l’estensione non lo ha eseguito. Attendi {0} secondi e riprova, oppure usa il popup o le opzioni dell’estensione.',
 };

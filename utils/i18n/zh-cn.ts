@@ -316,6 +316,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   provisioningSetupInOptions:
     '请在扩展选项中设置 ServiceNow 实例和 OAuth 客户端（打开选项），然后返回此处并选择“授权”。',
   badResponseSysId: '记录 ID 不是 32 个十六进制字符',
-  errSecretNotForClient: "已保存的客户端密钥是为另一个 ServiceNow 实例或 OAuth 客户端输入的，因此不会发送到 {0}。请在扩展选项中重新输入客户端密钥（公共客户端请将其清除），然后选择“连接”。",
-  errPortalRateLimited: "门户页面在短时间内请求此操作的次数过多，因此扩展未执行。请等待 {0} 秒后重试，或使用扩展的弹出窗口或选项。",
+  errSecretNotForClient:
+    '已保存的客户端密钥是为另一个 ServiceNow 实例或 OAuth 客户端输入的，因此不会发送到 {0}。请在扩展选项中重新输入客户端密钥（公共客户端请将其清除），然后选择“连接”。',
+  errPortalRateLimited:
+    '门户页面在短时间内请求此操作的次数过多，因此扩展未执行。请等待 {0} 秒后重试，或使用扩展的弹出窗口或选项。',
 };
