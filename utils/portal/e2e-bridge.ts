@@ -3,12 +3,13 @@ import { findShareButtons } from './selectors';
 
 // Built into e2e test builds only (import.meta.env.MODE === 'e2e'), never into the product:
 // lets a test in the page send raw envelopes as this content script (to prove the background
-// refuses what it must) and ask what the content script sees.
+// refuses what it must), write storage.local as code in the content-script world can (to prove
+// the worker trusts nothing there), and ask what the content script sees.
 
 interface BridgeRequest {
   source: 'snt-e2e';
   id: number;
-  kind: 'send' | 'probe';
+  kind: 'send' | 'probe' | 'writeStorage';
   envelope?: unknown;
 }
 
@@ -20,10 +21,9 @@ export function installE2eBridge(signal: AbortSignal): void {
       const { id, kind, envelope } = event.data;
       let reply: unknown;
       try {
-        reply =
-          kind === 'send'
-            ? await browser.runtime.sendMessage(envelope)
-            : { shareButtons: findShareButtons(document).length, url: location.href };
+        if (kind === 'send') reply = await browser.runtime.sendMessage(envelope);
+        else if (kind === 'writeStorage') reply = await browser.storage.local.set(envelope as Record<string, unknown>);
+        else reply = { shareButtons: findShareButtons(document).length, url: location.href };
       } catch (error) {
         reply = { thrown: String(error) };
       }

@@ -6,7 +6,7 @@ export async function waitForContentScript(page: Page): Promise<void> {
   await page.waitForSelector('html[data-snt-e2e="ready"]', { state: 'attached' });
 }
 
-async function ask(page: Page, kind: 'send' | 'probe', envelope?: unknown): Promise<unknown> {
+async function ask(page: Page, kind: 'send' | 'probe' | 'writeStorage', envelope?: unknown): Promise<unknown> {
   await waitForContentScript(page);
   return page.evaluate(
     ({ kind, envelope }) =>
@@ -27,6 +27,9 @@ async function ask(page: Page, kind: 'send' | 'probe', envelope?: unknown): Prom
 
 /** Sends a raw envelope to the background as the content script would. */
 export const sendAsContentScript = (page: Page, envelope: unknown) => ask(page, 'send', envelope);
+
+/** Writes storage.local from the content-script world, as any code running there could. */
+export const writeStorageAsContentScript = (page: Page, items: Record<string, unknown>) => ask(page, 'writeStorage', items);
 
 /** What the content script sees on the page. */
 export const probeContentScript = (page: Page) =>
