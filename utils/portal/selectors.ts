@@ -70,10 +70,10 @@ export const OUR_HOST = 'snt-ui';
 
 /**
  * What names an improvement action in a list row: the title link's address carries
- * `actionId=<id>` (the flyout address); our imitation also has data-action-id. The real portal
- * may render neither on a row, then the row shows no status (the flyout still does).
+ * `actionId=<id>` (the flyout address). A row without such a link is matched by its title
+ * (title-ids.ts); never by the imitation's own data-action-id.
  */
-export const ACTION_ID_CARRIER = 'a[href*="actionId="], [data-action-id]';
+export const ACTION_ID_CARRIER = 'a[href*="actionId="]';
 
 /** The DetailsList cell holding an element. */
 export const LIST_CELL = '.ms-DetailsRow-cell, [role="gridcell"]';

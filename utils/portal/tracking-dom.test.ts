@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { rowActionId } from './features/action-status';
 import { findCardGrid } from './home-grid';
+import { forgetTitles, rememberTitle } from './title-ids';
 import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from './selectors';
 
 // Selectors of the tracking features, on captured Fluent 8.125 DOM and on variants the real
@@ -42,14 +43,17 @@ describe('improvement action rows', () => {
     expect(row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL)?.getAttribute('data-automation-key')).toBe('title');
   });
 
-  test('from the link address alone (no data-action-id), or data-action-id alone', () => {
+  test('from the link address; without one by the title learned from a flyout, never by data-action-id', async () => {
+    await forgetTitles();
     document.body.innerHTML = `
       <div class="ms-DetailsRow" role="row" id="a"><div role="gridcell"><a href="/securescore?viewid=actions&actionId=OneAdmin">Designate more than one global admin</a></div></div>
-      <div class="ms-DetailsRow" role="row" id="b"><div role="gridcell"><button data-action-id="scid_2010">x</button></div></div>
-      <div class="ms-DetailsRow" role="row" id="c"><div role="gridcell"><a data-action-id="a^ORb">hostile</a></div></div>
+      <div class="ms-DetailsRow" role="row" id="b"><div role="gridcell"><button data-action-id="scid_2010">Turn on Defender</button></div></div>
+      <div class="ms-DetailsRow" role="row" id="c"><div role="gridcell"><a href="/securescore?actionId=a^ORb">hostile</a></div></div>
       <div class="ms-DetailsRow" role="row" id="d"><div role="gridcell">no action</div></div>`;
     const id = (rowId: string) => rowActionId(document.getElementById(rowId)!);
-    expect([id('a'), id('b'), id('c'), id('d')]).toEqual(['OneAdmin', 'scid_2010', null, null]);
+    expect([id('a'), id('b'), id('c'), id('d')]).toEqual(['OneAdmin', null, null, null]);
+    rememberTitle('Turn on Defender', 'scid_2010');
+    expect(id('b')).toBe('scid_2010');
   });
 
   test('the flyout title, after which the status goes', () => {

@@ -3,7 +3,6 @@ import { ActionTicketStatus } from '@/components/ActionTicketStatus';
 import { TrackingStyles } from '@/components/tracking-styles';
 import { send } from '@/utils/messaging';
 import { stateNames, syncState } from '@/utils/storage';
-import { isActionId } from '@/utils/domain/correlation';
 import { resolveStateNames } from '@/utils/domain/state-names';
 import { defaultStateNames, type StateNames } from '@/utils/domain/states';
 import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/domain/ticket';
@@ -28,15 +27,12 @@ interface View {
 }
 
 /**
- * The action a list row is about: its title link's actionId, else data-action-id, else (a row
- * whose markup names no action) the id learned for its title from a flyout opened before.
+ * The action a list row is about: its title link's actionId, else (a row whose markup names no
+ * action) the id learned for its title from a flyout opened before.
  */
 export function rowActionId(row: Element): string | null {
-  const carrier = row.querySelector(ACTION_ID_CARRIER);
-  if (!carrier) return idForTitle(readRowCells(row).title);
-  const fromHref = carrier.getAttribute('href') ? actionIdFromUrl(carrier.getAttribute('href')!) : null;
-  const fromData = carrier.getAttribute('data-action-id');
-  return fromHref ?? (fromData && isActionId(fromData) ? fromData : null);
+  const href = row.querySelector(ACTION_ID_CARRIER)?.getAttribute('href');
+  return href ? actionIdFromUrl(href) : idForTitle(readRowCells(row).title);
 }
 
 /** Where a row's badge goes: the cell of its id carrier, or its title cell. */
