@@ -58,6 +58,28 @@ describe('tracking', () => {
       await page.close();
     });
 
+    test('with slow page data (spinner first), the cards land within a frame or two of the grid appearing', async () => {
+      const page = await world.context.newPage();
+      // Frames counted by requestAnimationFrame, so a loaded machine does not skew the measure.
+      await page.addInitScript(`(() => {
+        let frame = 0; const at = (window.__placement = {});
+        const tick = () => { frame++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
+        new MutationObserver(() => {
+          if (at.grid === undefined && document.querySelector('main a.ms-Link[href="/machines"]')) at.grid = frame;
+          if (at.card === undefined && document.querySelector('main snt-ui')) at.card = frame;
+        }).observe(document, { subtree: true, childList: true });
+      })()`);
+      await page.goto('https://security.microsoft.com/homepage?slow=1500');
+      await card(page, 'change_request').waitFor();
+      const at = await page.evaluate(() => (window as unknown as { __placement: { grid: number; card: number } }).__placement);
+      console.log(`[bench e2e] markup=${markup}: cards placed ${at.card - at.grid} frame(s) after the grid appeared`);
+      expect(at.card - at.grid).toBeGreaterThanOrEqual(0);
+      expect(at.card - at.grid).toBeLessThanOrEqual(2);
+      const grid = await homeCardGrid(page);
+      await expect(grid.locator(':scope > snt-ui').count()).resolves.toBe(2);
+      await page.close();
+    });
+
     test('rows show their ticket badge, and the flyout too', async () => {
       const page = await world.openPortal('/securescore?viewid=actions');
       if (markup === 'alt') {
