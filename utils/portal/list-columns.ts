@@ -48,6 +48,9 @@ function columnKeys(row: Element): Map<string, FactName | 'title'> {
   return keys.size ? keys : new Map(Object.entries(KNOWN_KEYS));
 }
 
+// No recognised title header: the action's name is the cell's link or plain button.
+const NAMED = 'a[href*="actionId="], [role="gridcell"] button:not([aria-haspopup])';
+
 export function readRowCells(row: Element): RowCells {
   const result: RowCells = { title: '', facts: {} };
   const keys = columnKeys(row);
@@ -58,10 +61,14 @@ export function readRowCells(row: Element): RowCells {
     if (name === 'title') result.title = text;
     else if (text) result.facts[name] = text;
   }
-  if (!result.title) {
-    // No recognised title header: the action's name is the cell's link or plain button.
-    const named = row.querySelector('a[href*="actionId="], [role="gridcell"] button:not([aria-haspopup])');
-    result.title = cleanText(named?.textContent);
-  }
+  if (!result.title) result.title = cleanText(row.querySelector(NAMED)?.textContent);
   return result;
+}
+
+/** The cell that shows the action's title (where the row's ticket status goes). */
+export function titleCell(row: Element): Element | null {
+  const keys = columnKeys(row);
+  for (const cell of row.querySelectorAll('[data-automation-key]'))
+    if (keys.get(cell.getAttribute('data-automation-key') ?? '') === 'title') return cell;
+  return row.querySelector(NAMED)?.closest('[role="gridcell"], [data-automation-key]') ?? null;
 }

@@ -56,31 +56,27 @@ export function findShareButtons(root: ParentNode): HTMLButtonElement[] {
     .filter((b): b is HTMLButtonElement => b !== null && b.matches(MENU_BUTTON));
 }
 
-/**
- * Home page card grid (F3.1). Structure first: a role=list inside main whose role=listitem
- * children are cards with a heading (the left nav's ul[role=list] is outside main). The
- * imitation's data-testid is only the fallback.
- */
-export const HOME_CARD_GRID_MARKED = '[data-testid="homepage-cards-grid"]';
-export function findHomeCardGrid(root: ParentNode = document): HTMLElement | null {
-  for (const list of root.querySelectorAll<HTMLElement>('main [role="list"], [role="main"] [role="list"]')) {
-    if (list.querySelector(':scope > [role="listitem"] :is(h2, h3, [role="heading"])')) return list;
-  }
-  return root.querySelector<HTMLElement>(HOME_CARD_GRID_MARKED);
-}
+/** Any heading: h1–h6 or an ARIA heading (Fluent Text as="h1", or role=heading). */
+export const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
-/** A native card of that grid (not ours), whose look our cards copy. */
-export const HOME_CARD = ':scope > [role="listitem"]:not(snt-ui)';
+/** The page's own heading, under which nothing of ours may go above. */
+export const PAGE_HEADING = 'h1, [role="heading"][aria-level="1"]';
+
+/** A Fluent Spinner or any progress indicator: the page is still loading. */
+export const LOADING = '.ms-Spinner, [role="progressbar"]';
+
+/** Our own UI hosts (shadow roots) in the portal's DOM. */
+export const OUR_HOST = 'snt-ui';
 
 /**
  * What names an improvement action in a list row: the title link's address carries
- * `actionId=<id>` (the flyout address); our imitation also has data-action-id. The real portal
- * may render neither on a row, then the row shows no status (the flyout still does).
+ * `actionId=<id>` (the flyout address). A row without such a link is matched by its title
+ * (title-ids.ts); never by the imitation's own data-action-id.
  */
-export const ACTION_ID_CARRIER = 'a[href*="actionId="], [data-action-id]';
+export const ACTION_ID_CARRIER = 'a[href*="actionId="]';
 
 /** The DetailsList cell holding an element. */
 export const LIST_CELL = '.ms-DetailsRow-cell, [role="gridcell"]';
 
 /** The open flyout's title element; our ticket status goes right after it. */
-export const PANEL_HEADER_TEXT = '.ms-Panel-headerText, [data-testid="DetailsPanelBodyItemTitle"]';
+export const PANEL_HEADER_TEXT = '.ms-Panel-headerText, .ms-Panel-header [role="heading"]';

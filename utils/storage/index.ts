@@ -96,3 +96,11 @@ export interface DuplicateNotice {
 export const duplicateNotices = defineItem<DuplicateNotice[]>('local', 'duplicateNotices:v1', []);
 /** What the connected instance requires on tickets (F7), learned once per connection; cleared on disconnect. */
 export const requiredFields = defineItem<RequiredFields | null>('local', 'requiredFields:v1', null);
+
+/**
+ * Improvement action titles and their ids, learned from flyouts the user opened (the flyout's
+ * address carries the id), so a list row without an id can be matched by its title. Kept in
+ * extension storage, not in the page's sessionStorage, so the portal page can neither read nor
+ * plant them. Newest last, bounded by utils/portal/title-ids.ts.
+ */
+export const titleIds = defineItem<[title: string, actionId: string][]>('local', 'titleIds:v1', []);

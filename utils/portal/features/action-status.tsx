@@ -3,11 +3,13 @@ import { ActionTicketStatus } from '@/components/ActionTicketStatus';
 import { TrackingStyles } from '@/components/tracking-styles';
 import { send } from '@/utils/messaging';
 import { stateNames, syncState } from '@/utils/storage';
-import { isActionId } from '@/utils/domain/correlation';
 import { resolveStateNames } from '@/utils/domain/state-names';
 import { defaultStateNames, type StateNames } from '@/utils/domain/states';
 import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/domain/ticket';
 import { actionIdFromUrl } from '../action-reader';
+import { cleanText } from '../action-labels';
+import { readRowCells, titleCell } from '../list-columns';
+import { idForTitle, loadTitleIds, rememberTitle } from '../title-ids';
 import { isPath, type Feature } from '../feature-manager';
 import { onDomChange } from '../observe';
 import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from '../selectors';
@@ -24,13 +26,18 @@ interface View {
   instanceOrigin?: string;
 }
 
-/** The action a list row is about: its title link's actionId, else data-action-id. */
+/**
+ * The action a list row is about: its title link's actionId, else (a row whose markup names no
+ * action) the id learned for its title from a flyout opened before.
+ */
 export function rowActionId(row: Element): string | null {
-  const carrier = row.querySelector(ACTION_ID_CARRIER);
-  if (!carrier) return null;
-  const fromHref = carrier.getAttribute('href') ? actionIdFromUrl(carrier.getAttribute('href')!) : null;
-  const fromData = carrier.getAttribute('data-action-id');
-  return fromHref ?? (fromData && isActionId(fromData) ? fromData : null);
+  const href = row.querySelector(ACTION_ID_CARRIER)?.getAttribute('href');
+  return href ? actionIdFromUrl(href) : idForTitle(readRowCells(row).title);
+}
+
+/** Where a row's badge goes: the cell of its id carrier, or its title cell. */
+function badgeCell(row: Element): Element | null {
+  return row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL) ?? titleCell(row);
 }
 
 export const actionStatus: Feature = {
@@ -120,7 +127,7 @@ export const actionStatus: Feature = {
       }
       for (const row of document.querySelectorAll(LIST_ROW)) {
         const id = rowActionId(row);
-        const cell = row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL);
+        const cell = id ? badgeCell(row) : null;
         if (!id || !cell) continue;
         want(id);
         ensure(cell, 'row', (host) => cell.append(host), id);
@@ -128,6 +135,8 @@ export const actionStatus: Feature = {
       const flyoutId = actionIdFromUrl(location.href);
       const header = flyoutId ? document.querySelector(`${PANEL} :is(${PANEL_HEADER_TEXT})`) : null;
       if (flyoutId && header) {
+        // Learn the title ↔ id pair, for list rows that carry no id (markup without links).
+        rememberTitle(cleanText(header.textContent), flyoutId);
         want(flyoutId);
         ensure(header, 'flyout', (host) => header.after(host), flyoutId);
       }
@@ -138,6 +147,7 @@ export const actionStatus: Feature = {
     }
 
     onDomChange(check, { signal });
+    const titles = loadTitleIds(check);
     let revision: number | undefined;
     const stopSync = syncState.watch((state) => {
       if (state.revision === revision) return;
@@ -150,6 +160,7 @@ export const actionStatus: Feature = {
       () => {
         stopSync();
         stopNames();
+        titles.stop();
         listeners.clear();
         for (const ui of badges.values()) ui.remove();
         badges.clear();

@@ -1,11 +1,13 @@
 import type { Feature } from '../feature-manager';
 import { isPath } from '../feature-manager';
 import { onDomChange } from '../observe';
-import { panelOf, readFlyout, readRow, type ActionDetails } from '../action-reader';
+import { actionIdFromUrl, panelOf, readFlyout, readRow, type ActionDetails } from '../action-reader';
+import { completeFromTabs } from '../flyout-tabs';
 import { OUR_MENU_ITEM } from '../selectors';
 import { findOpenShareMenus, type ShareMenu } from '../share-menu';
 import { ensureServiceNowItem } from '../share-menu-item';
 import { openTaskForm } from '../task-form/open-task-form';
+import { loadTitleIds } from '../title-ids';
 
 /** The action a Share menu belongs to: its row, or the flyout it was opened from. */
 function actionOf(share: ShareMenu): ActionDetails {
@@ -15,11 +17,25 @@ function actionOf(share: ShareMenu): ActionDetails {
     const panel = panelOf(null);
     if (panel && fromRow.id && new URL(location.href).searchParams.get('actionId') === fromRow.id) {
       const fromPanel = readFlyout(panel, location.href);
-      return { ...fromRow, description: fromPanel.description, implementation: fromPanel.implementation };
+      const sections: readonly string[] = ['description', 'implementation'];
+      return {
+        ...fromRow,
+        description: fromPanel.description,
+        implementation: fromPanel.implementation,
+        missing: fromRow.missing?.filter((field) => !sections.includes(field) || fromPanel.missing?.includes(field)),
+      };
     }
     return fromRow;
   }
   return readFlyout(panelOf(share.opener) ?? document.body, location.href);
+}
+
+/** The action, with what the flyout shows only in another tab read from there (flyout-tabs.ts). */
+async function completeAction(share: ShareMenu): Promise<ActionDetails> {
+  const action = actionOf(share);
+  const panel = share.origin === 'row' ? panelOf(null) : panelOf(share.opener);
+  if (!panel || (share.origin === 'row' && actionIdFromUrl(location.href) !== action.id)) return action;
+  return completeFromTabs(panel, action, (p) => readFlyout(p, location.href));
 }
 
 /** Share → ServiceNow (F2.1): our item in every Share menu of an improvement action. */
@@ -27,14 +43,21 @@ export const shareMenu: Feature = {
   id: 'share-menu',
   include: (url) => isPath(url, '/securescore'),
   init(signal) {
-    const choose = (share: ShareMenu) => openTaskForm({ action: actionOf(share) });
+    const choose = (share: ShareMenu) => void completeAction(share).then((action) => openTaskForm({ action }));
     const check = () => {
       for (const share of findOpenShareMenus(document)) ensureServiceNowItem(share, choose);
     };
     onDomChange(check, { signal });
     check();
-    signal.addEventListener('abort', () => document.querySelectorAll(OUR_MENU_ITEM).forEach((item) => item.remove()), {
-      once: true,
-    });
+    // A row without an id (its markup names no action) is matched by its title (readRow).
+    const titles = loadTitleIds();
+    signal.addEventListener(
+      'abort',
+      () => {
+        titles.stop();
+        document.querySelectorAll(OUR_MENU_ITEM).forEach((item) => item.remove());
+      },
+      { once: true },
+    );
   },
 };
