@@ -349,4 +349,22 @@ export const de: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Der Standardwert für {0} existiert in ServiceNow nicht mehr. Wählen Sie einen anderen.',
   provisioningSetupInOptions:
     'Richten Sie die ServiceNow-Instanz und den OAuth-Client in den Erweiterungsoptionen ein (Optionen öffnen), kehren Sie dann hierher zurück und wählen Sie Autorisieren.',
+  typeAheadSearching: 'ServiceNow wird durchsucht…',
+  typeAheadNoMatch: 'Nichts in ServiceNow passt zu „{0}“. Versuchen Sie einen anderen Teil des Namens.',
+  labelAssignmentGroup: 'Zuweisungsgruppe',
+  labelInstanceCategory: 'ServiceNow-Kategorie',
+  labelConfigurationItem: 'Konfigurationselement',
+  labelChangeType: 'Änderungstyp',
+  choiceNone: '(keine)',
+  fieldDefaultsTitle: 'ServiceNow-Felder pro Tickettyp',
+  fieldDefaultsIntro:
+    'Aus Ihrer Instanz ausgewählt und in jedes neue Ticket dieses Typs eingetragen. Felder, die Ihre Instanz verlangt, sind mit * markiert.',
+  fieldDefaultsConnectFirst:
+    'Verbinden Sie sich zuerst mit ServiceNow: Diese Standardwerte werden aus Ihrer Instanz ausgewählt.',
+  fieldDefaultsSave: 'Standardwerte für {0} speichern',
+  fieldDefaultsSaved: 'In ServiceNow geprüft und gespeichert.',
+  defaultChoiceGone: 'Der Standardwert für {0} ist in ServiceNow keine Auswahl mehr. Wählen Sie einen anderen.',
+  fieldsMissingBeforeSend: 'Ihre ServiceNow-Instanz verlangt {0}. Füllen Sie das Feld aus und senden Sie dann.',
+  completeTicketLabel: '{0} vervollständigen und senden',
+  completeWaiting: 'ServiceNow benötigt: {0}.',
 };

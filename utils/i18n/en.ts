@@ -328,6 +328,23 @@ export const en = {
   defaultGroupGone: 'The default {0} no longer exists in ServiceNow. Choose another one.',
   provisioningSetupInOptions:
     'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
+  typeAheadSearching: 'Searching ServiceNow…',
+  typeAheadNoMatch: 'Nothing in ServiceNow matches "{0}". Try another part of the name.',
+  labelAssignmentGroup: 'Assignment group',
+  labelInstanceCategory: 'ServiceNow category',
+  labelConfigurationItem: 'Configuration item',
+  labelChangeType: 'Change type',
+  choiceNone: '(none)',
+  fieldDefaultsTitle: 'ServiceNow fields per ticket type',
+  fieldDefaultsIntro:
+    'Chosen from your instance and filled into every new ticket of that type. Fields your instance requires are marked *.',
+  fieldDefaultsConnectFirst: 'Connect to ServiceNow first: these defaults are chosen from your instance.',
+  fieldDefaultsSave: 'Save {0} defaults',
+  fieldDefaultsSaved: 'Checked against ServiceNow and saved.',
+  defaultChoiceGone: 'The default {0} is no longer a choice in ServiceNow. Choose another one.',
+  fieldsMissingBeforeSend: 'Your ServiceNow instance requires {0}. Fill it in, then send.',
+  completeTicketLabel: 'Complete and send {0}',
+  completeWaiting: 'ServiceNow needs: {0}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -341,4 +341,22 @@ export const fr: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'La valeur par défaut de {0} n’existe plus dans ServiceNow. Choisissez-en une autre.',
   provisioningSetupInOptions:
     'Configurez l’instance ServiceNow et le client OAuth dans les options de l’extension (Ouvrir les options), puis revenez ici et sélectionnez Autoriser.',
+  typeAheadSearching: 'Recherche dans ServiceNow…',
+  typeAheadNoMatch: 'Rien dans ServiceNow ne correspond à « {0} ». Essayez une autre partie du nom.',
+  labelAssignmentGroup: 'Groupe d’affectation',
+  labelInstanceCategory: 'Catégorie ServiceNow',
+  labelConfigurationItem: 'Élément de configuration',
+  labelChangeType: 'Type de changement',
+  choiceNone: '(aucun)',
+  fieldDefaultsTitle: 'Champs ServiceNow par type de ticket',
+  fieldDefaultsIntro:
+    'Choisis dans votre instance et renseignés dans chaque nouveau ticket de ce type. Les champs exigés par votre instance sont marqués d’un *.',
+  fieldDefaultsConnectFirst:
+    'Connectez-vous d’abord à ServiceNow : ces valeurs par défaut sont choisies dans votre instance.',
+  fieldDefaultsSave: 'Enregistrer les valeurs par défaut : {0}',
+  fieldDefaultsSaved: 'Vérifié dans ServiceNow et enregistré.',
+  defaultChoiceGone: 'La valeur par défaut de {0} n’est plus un choix dans ServiceNow. Choisissez-en une autre.',
+  fieldsMissingBeforeSend: 'Votre instance ServiceNow exige {0}. Renseignez ce champ, puis envoyez.',
+  completeTicketLabel: 'Compléter et envoyer {0}',
+  completeWaiting: 'ServiceNow a besoin de : {0}.',
 };

@@ -333,4 +333,21 @@ export const it: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
   provisioningSetupInOptions:
     'Configura l’istanza ServiceNow e il client OAuth nelle opzioni dell’estensione (Apri opzioni), poi torna qui e seleziona Autorizza.',
+  typeAheadSearching: 'Ricerca in ServiceNow…',
+  typeAheadNoMatch: 'Nulla in ServiceNow corrisponde a "{0}". Prova un’altra parte del nome.',
+  labelAssignmentGroup: 'Gruppo di assegnazione',
+  labelInstanceCategory: 'Categoria ServiceNow',
+  labelConfigurationItem: 'Elemento di configurazione',
+  labelChangeType: 'Tipo di modifica',
+  choiceNone: '(nessuno)',
+  fieldDefaultsTitle: 'Campi ServiceNow per tipo di ticket',
+  fieldDefaultsIntro:
+    'Scelti dalla tua istanza e inseriti in ogni nuovo ticket di quel tipo. I campi richiesti dalla tua istanza sono contrassegnati con *.',
+  fieldDefaultsConnectFirst: 'Connettiti prima a ServiceNow: questi valori predefiniti si scelgono dalla tua istanza.',
+  fieldDefaultsSave: 'Salva i valori predefiniti: {0}',
+  fieldDefaultsSaved: 'Verificato in ServiceNow e salvato.',
+  defaultChoiceGone: 'Il valore predefinito di {0} non è più una scelta in ServiceNow. Scegline un altro.',
+  fieldsMissingBeforeSend: 'La tua istanza ServiceNow richiede {0}. Compila il campo, poi invia.',
+  completeTicketLabel: 'Completa e invia {0}',
+  completeWaiting: 'ServiceNow richiede: {0}.',
 };

@@ -340,4 +340,21 @@ export const ja: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: '既定の{0}は ServiceNow にもう存在しません。別のものを選択してください。',
   provisioningSetupInOptions:
     '拡張機能のオプション ([オプションを開く]) で ServiceNow インスタンスと OAuth クライアントを設定してから、ここに戻って [承認] を選択してください。',
+  typeAheadSearching: 'ServiceNow を検索しています…',
+  typeAheadNoMatch: '「{0}」に一致するものは ServiceNow にありません。名前の別の部分を入力してください。',
+  labelAssignmentGroup: 'アサインメントグループ',
+  labelInstanceCategory: 'ServiceNow のカテゴリ',
+  labelConfigurationItem: '構成アイテム',
+  labelChangeType: '変更の種類',
+  choiceNone: '(なし)',
+  fieldDefaultsTitle: 'チケットの種類ごとの ServiceNow フィールド',
+  fieldDefaultsIntro:
+    'インスタンスから選択し、その種類の新しいチケットすべてに入力されます。インスタンスで必須のフィールドには * が付いています。',
+  fieldDefaultsConnectFirst: '先に ServiceNow に接続してください。これらの既定値はインスタンスから選択します。',
+  fieldDefaultsSave: '{0}の既定値を保存',
+  fieldDefaultsSaved: 'ServiceNow で確認して保存しました。',
+  defaultChoiceGone: '既定の{0}は ServiceNow の選択肢にもうありません。別のものを選択してください。',
+  fieldsMissingBeforeSend: 'ServiceNow インスタンスでは{0}が必須です。入力してから送信してください。',
+  completeTicketLabel: '{0} を入力して送信',
+  completeWaiting: 'ServiceNow で必要な項目: {0}。',
 };
