@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Defaults checked against the ServiceNow stand-in when they are saved (F7).
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
 import { ciSysId, groupSysId } from '../../tests/servicenow/seed-reference';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
@@ -53,5 +53,31 @@ describe('checking defaults against the instance', () => {
 
   test('an incident has no change type to check', async () => {
     expect(await checkFieldValues(client, 'incident', { type: 'nonsense' })).toEqual({});
+  });
+});
+
+describe('choices', () => {
+  test('one label per value, in English when the UI is English (the instance also has German rows)', async () => {
+    const { listChoices } = await import('./record-lookup');
+    expect(await listChoices(client, 'incident', 'category')).toEqual([
+      { value: 'inquiry', label: 'Inquiry / Help' },
+      { value: 'software', label: 'Software' },
+      { value: 'hardware', label: 'Hardware' },
+      { value: 'network', label: 'Network' },
+      { value: 'database', label: 'Database' },
+    ]);
+  });
+
+  test('in the UI language when the instance has it', async () => {
+    const { listChoices } = await import('./record-lookup');
+    const german = { i18n: { getMessage: (key: string) => (key === 'langTag' ? 'de' : '') } };
+    vi.stubGlobal('browser', german);
+    vi.stubGlobal('chrome', german);
+    try {
+      const labels = (await listChoices(client, 'incident', 'category')).map((c) => c.label);
+      expect(labels).toEqual(['Anfrage / Hilfe', 'Software', 'Hardware', 'Netzwerk', 'Datenbank']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
