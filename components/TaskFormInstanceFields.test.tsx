@@ -171,4 +171,22 @@ describe('instance fields in the task form', () => {
     expect(send.mock.calls.filter(([name]) => name === 'createTicket')).toHaveLength(1);
     expect(dom.el.querySelector('[data-testid="ticket-created"]')?.textContent).toContain('CHG0030001');
   });
+
+  test('a business-rule refusal says what the admin must change and offers no fields to fill', async () => {
+    const message =
+      'A business rule in ServiceNow refused the ticket (Block integration). The form cannot fix this: ask your ServiceNow admin to change that rule so the integration user may create tickets.';
+    answer({
+      prepareTicket: () => context({ required: { change_request: [], incident: [] } }),
+      createTicket: () => ({ ...REFUSED, error: { code: 'rule_refused', message } }),
+      listOutbox: () => [{ id: REFUSED.outboxId, state: 'failed' }],
+    });
+    await mount();
+    await act(() => button('Send to ServiceNow').click());
+    await dom.flush();
+    await dom.flush();
+    expect(dom.el.querySelector('[data-testid="ticket-queued"]')?.textContent).toContain(message);
+    expect(dom.el.querySelector('[data-testid="instance-fields"]')).toBeNull();
+    expect(button('Complete and send')).toBeUndefined();
+    expect(button('Retry')).toBeDefined();
+  });
 });
