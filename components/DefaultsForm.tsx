@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { ticketPreferences, type TicketPreferences } from '@/utils/storage';
+import { ticketPreferences, updateTicketPreferences, type TicketPreferences } from '@/utils/storage';
 
 /** Options → Task form defaults: ticket type and due date offset (F2.2). Saved as you change them. */
 export function DefaultsForm() {
@@ -19,7 +19,8 @@ export function DefaultsForm() {
 
   const save = async (next: TicketPreferences) => {
     setPrefs(next);
-    await ticketPreferences.set(next);
+    // Only what this form edits: the ServiceNow field defaults are saved by their own form.
+    await updateTicketPreferences({ defaultType: next.defaultType, dueInDays: next.dueInDays });
     setSaved(true);
   };
   const changeDays = (value: string) => {

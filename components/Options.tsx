@@ -3,6 +3,7 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConnectionSummary } from './ConnectionSummary';
 import { DefaultsForm } from './DefaultsForm';
 import { ErrorMessage } from './ErrorMessage';
+import { FieldDefaultsForm } from './FieldDefaultsForm';
 import { StateNamesEditor } from './StateNamesEditor';
 import { SyncSettingsForm } from './SyncSettingsForm';
 import { TrackingStyles } from './tracking-styles';
@@ -32,6 +33,12 @@ export function Options() {
           {t('defaultsTitle')}
         </h2>
         <DefaultsForm />
+      </section>
+      <section aria-labelledby="snt-field-defaults-title">
+        <h2 class="snt-h2" id="snt-field-defaults-title">
+          {t('fieldDefaultsTitle')}
+        </h2>
+        <FieldDefaultsForm connected={status?.state === 'connected'} />
       </section>
       <section aria-labelledby="snt-sync-title">
         <h2 class="snt-h2" id="snt-sync-title">

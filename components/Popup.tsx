@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
 import { DuplicateNotices } from './DuplicateNotices';
@@ -13,6 +14,9 @@ import { send } from '@/utils/messaging';
 export function Popup() {
   const { status, setStatus, error: loadError, refresh } = useConnectionStatus({ check: true });
   const { busy, error, run } = useAction({ onError: () => refresh(false) });
+  // Once shown, the outbox stays until the popup closes: at 0 it still says what Complete and send created.
+  const outboxShown = useRef(false);
+  if (status && status.outboxCount > 0) outboxShown.current = true;
 
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
   const connected = status?.state === 'connected' || status?.state === 'offline';
@@ -80,7 +84,7 @@ export function Popup() {
               {status.outboxCount}
             </dd>
           </dl>
-          {status.outboxCount > 0 && <OutboxList revision={status.updatedAt} />}
+          {outboxShown.current && <OutboxList revision={status.updatedAt} />}
           {connected && <PopupTickets />}
         </>
       )}

@@ -3,6 +3,8 @@ import type { ActionDetails, PortalUser } from '@/utils/portal/action-reader';
 import { stateName } from '@/utils/domain/state-names';
 import type { TicketDraft } from '@/utils/domain/ticket-draft';
 import { ErrorMessage } from './ErrorMessage';
+import { InstanceFields } from './instance-fields/InstanceFields';
+import { fieldLabel } from './instance-fields/lookups';
 import { TaskFormFields } from './task-form/TaskFormFields';
 import { useTaskForm } from './task-form/use-task-form';
 import { useSlowAnswer } from './task-form/use-slow-answer';
@@ -25,6 +27,7 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
   const slow = useSlowAnswer(form.busy && !form.outcome);
   const { context, draft, restored, error, outcome, busy, connected, hasExisting, canSend, update, submit, retry } =
     form;
+  const { instance, tried } = form;
   if (!draft || !context) {
     return (
       <p aria-busy="true" class="snt-muted">
@@ -33,6 +36,9 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
     );
   }
   const queued = outcome && outcome.state !== 'sent';
+  // The instance refused this ticket for fields the form can fill: it stays open to complete it.
+  const completing = Boolean(queued && instance.refused.length);
+  const missingNames = instance.missing.map((f) => fieldLabel(f)).join(', ');
 
   return (
     <form
@@ -80,8 +86,27 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
         </div>
       )}
       <TaskFormFields draft={draft} form={form} disabled={Boolean(outcome)} />
+      {instance.shown.length > 0 && (
+        <div class="snt-grid" data-testid="instance-fields">
+          <InstanceFields
+            idPrefix="snt-if"
+            type={draft.type}
+            fields={instance.shown}
+            values={instance.chosen}
+            onChange={instance.change}
+            required={instance.required}
+            errors={tried || completing ? instance.errors : {}}
+            disabled={busy || (Boolean(outcome) && !completing)}
+          />
+        </div>
+      )}
       <p class="snt-muted">{t('requiredHint')}</p>
       <ErrorMessage error={error} />
+      {tried && missingNames && (!outcome || completing) && (
+        <div class="snt-message snt-message-error" role="alert" data-testid="fields-missing">
+          {t('fieldsMissingBeforeSend', missingNames)}
+        </div>
+      )}
       {outcome?.state === 'sent' && outcome.result && (
         <div class="snt-message snt-message-success" role="status" data-testid="ticket-created">
           {t('created', outcome.result.number)}{' '}
@@ -105,7 +130,7 @@ export function TaskForm({ action, user, initialType, onClose }: Props) {
       <div class="snt-row snt-actions">
         {queued && (
           <button type="button" class="snt-btn snt-btn-primary" disabled={busy} onClick={onUserAction(retry)}>
-            {t('retry')}
+            {completing ? t('completeAndSend') : t('retry')}
           </button>
         )}
         {!outcome && (

@@ -8,6 +8,8 @@ import type { ActionDetails, PortalUser } from '@/utils/portal/action-reader';
 import { formDrafts } from '@/utils/storage';
 import type { TicketFormContext } from '@/utils/tickets/ticket-service';
 import { prefill } from './prefill';
+import { useInstanceFields } from './use-instance-fields';
+import type { ChosenFields } from '@/utils/domain/field-defaults';
 import { useOutboxItem } from './use-outbox-item';
 
 export interface TaskFormInput {
@@ -34,6 +36,7 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+  const instance = useInstanceFields(context, draft?.type ?? 'change_request', outcome);
 
   useEffect(() => {
     let live = true;
@@ -56,10 +59,13 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
       if (saved && typeof saved === 'object') {
         // Only the fields the user edits come back; a duplicate confirmation never does.
         const fromPage = { initiatingUser: base.initiatingUser, actionId: base.actionId, actionLink: base.actionLink };
-        setDraft({ ...base, ...saved, ...fromPage, confirmDuplicate: false });
+        const { chosenFields, ...edited } = saved as TicketDraft & { chosenFields?: ChosenFields };
+        setDraft({ ...base, ...edited, ...fromPage, confirmDuplicate: false });
+        instance.reset(chosenFields ?? ctx.preferences.fields?.[edited.type ?? base.type] ?? {});
         setRestored(true);
       } else {
         setDraft(base);
+        instance.reset(ctx.preferences.fields?.[base.type] ?? {});
       }
     })();
     return () => {
@@ -72,10 +78,11 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
     // Once sent, the outbox holds the ticket: no draft may come back to send it twice.
     if (!draft || outcome) return;
     const timer = setTimeout(() => {
-      void formDrafts.get().then((all) => formDrafts.set({ ...all, [draftKey]: draft }));
+      const kept = { ...draft, chosenFields: instance.chosen };
+      void formDrafts.get().then((all) => formDrafts.set({ ...all, [draftKey]: kept }));
     }, 250);
     return () => clearTimeout(timer);
-  }, [draft, outcome]);
+  }, [draft, instance.chosen, outcome]);
 
   useOutboxItem(outcome, setOutcome);
 
@@ -88,6 +95,9 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
 
   const update = <K extends keyof TicketDraft>(key: K, value: TicketDraft[K]) => {
     if (draft) setDraft({ ...draft, [key]: value });
+    // Another ticket type has its own fields and choices: start from its defaults.
+    if (key === 'type' && draft && value !== draft.type)
+      instance.reset(context?.preferences.fields?.[value as TicketDraft['type']] ?? {});
     setError(null);
   };
   const shown = (field: DraftField) => (tried || touched[field]) && errors[field];
@@ -103,10 +113,17 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
     event.preventDefault();
     setTried(true);
     if (!canSend || !draft) return;
+    if (instance.missing.length > 0) {
+      // Send explains: the message names the field, and focus goes to it.
+      const form = event.currentTarget as HTMLFormElement | null;
+      form?.querySelector<HTMLElement>(`#snt-if-${instance.missing[0]}`)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const result = await send('createTicket', draft);
+      const fields = instance.values;
+      const result = await send('createTicket', Object.keys(fields).length ? { ...draft, fields } : draft);
       setOutcome(result);
       // From here the outbox holds the ticket: the draft is no longer needed to lose nothing.
       await clearDraft();
@@ -124,9 +141,17 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
 
   const retry = async () => {
     if (!outcome) return;
+    setTried(true);
+    // Refused for missing fields: the same outbox item goes again with them (Complete and send).
+    const completing = instance.refused.length > 0;
+    if (completing && instance.missing.length > 0) return;
     setBusy(true);
     try {
-      setOutcome(await send('retryTicket', { outboxId: outcome.outboxId }));
+      setOutcome(
+        completing
+          ? await send('completeTicket', { outboxId: outcome.outboxId, fields: instance.values })
+          : await send('retryTicket', { outboxId: outcome.outboxId }),
+      );
     } catch (e) {
       setError(toAppError(e));
     } finally {
@@ -137,6 +162,8 @@ export function useTaskForm({ action, user, initialType }: TaskFormInput) {
   return {
     context,
     draft,
+    instance,
+    tried,
     restored,
     errors,
     error,

@@ -354,4 +354,22 @@ export const de: Partial<Record<MessageKey, string>> = {
     'Das gespeicherte Clientgeheimnis wurde für eine andere ServiceNow-Instanz oder einen anderen OAuth-Client eingegeben und wird daher nicht an {0} gesendet. Geben Sie das Clientgeheimnis in den Erweiterungsoptionen erneut ein (oder löschen Sie es bei einem öffentlichen Client) und wählen Sie dann Verbinden.',
   errPortalRateLimited:
     'Die Portalseite hat dies in kurzer Zeit zu oft angefordert, daher hat die Erweiterung es nicht ausgeführt. Warten Sie {0} Sekunden und versuchen Sie es erneut, oder verwenden Sie das Popup oder die Optionen der Erweiterung.',
+  typeAheadSearching: 'ServiceNow wird durchsucht…',
+  typeAheadNoMatch: 'Nichts in ServiceNow passt zu „{0}“. Versuchen Sie einen anderen Teil des Namens.',
+  labelAssignmentGroup: 'Zuweisungsgruppe',
+  labelInstanceCategory: 'ServiceNow-Kategorie',
+  labelConfigurationItem: 'Konfigurationselement',
+  labelChangeType: 'Änderungstyp',
+  choiceNone: '(keine)',
+  fieldDefaultsTitle: 'ServiceNow-Felder pro Tickettyp',
+  fieldDefaultsIntro:
+    'Aus Ihrer Instanz ausgewählt und in jedes neue Ticket dieses Typs eingetragen. Felder, die Ihre Instanz verlangt, sind mit * markiert.',
+  fieldDefaultsConnectFirst:
+    'Verbinden Sie sich zuerst mit ServiceNow: Diese Standardwerte werden aus Ihrer Instanz ausgewählt.',
+  fieldDefaultsSave: 'Standardwerte für {0} speichern',
+  fieldDefaultsSaved: 'In ServiceNow geprüft und gespeichert.',
+  defaultChoiceGone: 'Der Standardwert für {0} ist in ServiceNow keine Auswahl mehr. Wählen Sie einen anderen.',
+  fieldsMissingBeforeSend: 'Ihre ServiceNow-Instanz verlangt {0}. Füllen Sie das Feld aus und senden Sie dann.',
+  completeTicketLabel: '{0} vervollständigen und senden',
+  completeWaiting: 'ServiceNow benötigt: {0}.',
 };

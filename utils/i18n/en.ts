@@ -333,6 +333,23 @@ export const en = {
     'The stored client secret was entered for another ServiceNow instance or OAuth client, so it is not sent to {0}. Enter the client secret again in the extension options (or clear it for a public client), then select Connect.',
   errPortalRateLimited:
     "The portal page asked for this too often in a short time, so the extension did not do it. Wait {0} seconds and try again, or use the extension's popup or options.",
+  typeAheadSearching: 'Searching ServiceNow…',
+  typeAheadNoMatch: 'Nothing in ServiceNow matches "{0}". Try another part of the name.',
+  labelAssignmentGroup: 'Assignment group',
+  labelInstanceCategory: 'ServiceNow category',
+  labelConfigurationItem: 'Configuration item',
+  labelChangeType: 'Change type',
+  choiceNone: '(none)',
+  fieldDefaultsTitle: 'ServiceNow fields per ticket type',
+  fieldDefaultsIntro:
+    'Chosen from your instance and filled into every new ticket of that type. Fields your instance requires are marked *.',
+  fieldDefaultsConnectFirst: 'Connect to ServiceNow first: these defaults are chosen from your instance.',
+  fieldDefaultsSave: 'Save {0} defaults',
+  fieldDefaultsSaved: 'Checked against ServiceNow and saved.',
+  defaultChoiceGone: 'The default {0} is no longer a choice in ServiceNow. Choose another one.',
+  fieldsMissingBeforeSend: 'Your ServiceNow instance requires {0}. Fill it in, then send.',
+  completeTicketLabel: 'Complete and send {0}',
+  completeWaiting: 'ServiceNow needs: {0}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

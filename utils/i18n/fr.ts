@@ -346,4 +346,22 @@ export const fr: Partial<Record<MessageKey, string>> = {
     'Le secret client enregistré a été saisi pour une autre instance ServiceNow ou un autre client OAuth ; il n’est donc pas envoyé à {0}. Saisissez de nouveau le secret client dans les options de l’extension (ou effacez-le pour un client public), puis sélectionnez Connecter.',
   errPortalRateLimited:
     'La page du portail a demandé cela trop souvent en peu de temps ; l’extension ne l’a donc pas fait. Attendez {0} secondes et réessayez, ou utilisez la fenêtre contextuelle ou les options de l’extension.',
+  typeAheadSearching: 'Recherche dans ServiceNow…',
+  typeAheadNoMatch: 'Rien dans ServiceNow ne correspond à « {0} ». Essayez une autre partie du nom.',
+  labelAssignmentGroup: 'Groupe d’affectation',
+  labelInstanceCategory: 'Catégorie ServiceNow',
+  labelConfigurationItem: 'Élément de configuration',
+  labelChangeType: 'Type de changement',
+  choiceNone: '(aucun)',
+  fieldDefaultsTitle: 'Champs ServiceNow par type de ticket',
+  fieldDefaultsIntro:
+    'Choisis dans votre instance et renseignés dans chaque nouveau ticket de ce type. Les champs exigés par votre instance sont marqués d’un *.',
+  fieldDefaultsConnectFirst:
+    'Connectez-vous d’abord à ServiceNow : ces valeurs par défaut sont choisies dans votre instance.',
+  fieldDefaultsSave: 'Enregistrer les valeurs par défaut : {0}',
+  fieldDefaultsSaved: 'Vérifié dans ServiceNow et enregistré.',
+  defaultChoiceGone: 'La valeur par défaut de {0} n’est plus un choix dans ServiceNow. Choisissez-en une autre.',
+  fieldsMissingBeforeSend: 'Votre instance ServiceNow exige {0}. Renseignez ce champ, puis envoyez.',
+  completeTicketLabel: 'Compléter et envoyer {0}',
+  completeWaiting: 'ServiceNow a besoin de : {0}.',
 };

@@ -338,4 +338,21 @@ export const it: Partial<Record<MessageKey, string>> = {
     'Il segreto client salvato è stato inserito per un’altra istanza ServiceNow o un altro client OAuth, quindi non viene inviato a {0}. Inserisci di nuovo il segreto client nelle opzioni dell’estensione (o cancellalo per un client pubblico), poi seleziona Connetti.',
   errPortalRateLimited:
     'La pagina del portale lo ha richiesto troppo spesso in poco tempo, quindi l’estensione non lo ha eseguito. Attendi {0} secondi e riprova, oppure usa il popup o le opzioni dell’estensione.',
+  typeAheadSearching: 'Ricerca in ServiceNow…',
+  typeAheadNoMatch: 'Nulla in ServiceNow corrisponde a "{0}". Prova un’altra parte del nome.',
+  labelAssignmentGroup: 'Gruppo di assegnazione',
+  labelInstanceCategory: 'Categoria ServiceNow',
+  labelConfigurationItem: 'Elemento di configurazione',
+  labelChangeType: 'Tipo di modifica',
+  choiceNone: '(nessuno)',
+  fieldDefaultsTitle: 'Campi ServiceNow per tipo di ticket',
+  fieldDefaultsIntro:
+    'Scelti dalla tua istanza e inseriti in ogni nuovo ticket di quel tipo. I campi richiesti dalla tua istanza sono contrassegnati con *.',
+  fieldDefaultsConnectFirst: 'Connettiti prima a ServiceNow: questi valori predefiniti si scelgono dalla tua istanza.',
+  fieldDefaultsSave: 'Salva i valori predefiniti: {0}',
+  fieldDefaultsSaved: 'Verificato in ServiceNow e salvato.',
+  defaultChoiceGone: 'Il valore predefinito di {0} non è più una scelta in ServiceNow. Scegline un altro.',
+  fieldsMissingBeforeSend: 'La tua istanza ServiceNow richiede {0}. Compila il campo, poi invia.',
+  completeTicketLabel: 'Completa e invia {0}',
+  completeWaiting: 'ServiceNow richiede: {0}.',
 };

@@ -345,4 +345,21 @@ export const ja: Partial<Record<MessageKey, string>> = {
     '保存されているクライアント シークレットは別の ServiceNow インスタンスまたは OAuth クライアント用に入力されたため、{0} には送信されません。拡張機能のオプションでクライアント シークレットをもう一度入力し (パブリック クライアントの場合は消去し)、[接続] を選択してください。',
   errPortalRateLimited:
     'ポータル ページから短時間に何度も要求されたため、拡張機能はこの操作を実行しませんでした。{0} 秒待ってからもう一度お試しいただくか、拡張機能のポップアップまたはオプションを使用してください。',
+  typeAheadSearching: 'ServiceNow を検索しています…',
+  typeAheadNoMatch: '「{0}」に一致するものは ServiceNow にありません。名前の別の部分を入力してください。',
+  labelAssignmentGroup: 'アサインメントグループ',
+  labelInstanceCategory: 'ServiceNow のカテゴリ',
+  labelConfigurationItem: '構成アイテム',
+  labelChangeType: '変更の種類',
+  choiceNone: '(なし)',
+  fieldDefaultsTitle: 'チケットの種類ごとの ServiceNow フィールド',
+  fieldDefaultsIntro:
+    'インスタンスから選択し、その種類の新しいチケットすべてに入力されます。インスタンスで必須のフィールドには * が付いています。',
+  fieldDefaultsConnectFirst: '先に ServiceNow に接続してください。これらの既定値はインスタンスから選択します。',
+  fieldDefaultsSave: '{0}の既定値を保存',
+  fieldDefaultsSaved: 'ServiceNow で確認して保存しました。',
+  defaultChoiceGone: '既定の{0}は ServiceNow の選択肢にもうありません。別のものを選択してください。',
+  fieldsMissingBeforeSend: 'ServiceNow インスタンスでは{0}が必須です。入力してから送信してください。',
+  completeTicketLabel: '{0} を入力して送信',
+  completeWaiting: 'ServiceNow で必要な項目: {0}。',
 };

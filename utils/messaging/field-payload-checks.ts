@@ -40,3 +40,7 @@ export function isCompleteTicketRequest(p: unknown): p is { outboxId: string; fi
 }
 
 export const isRequiredFieldsRequest = isEmptyObject;
+
+export function isCheckFieldDefaultsRequest(p: unknown): p is { type: TicketType; fields: InstanceFieldValues } {
+  return isObject(p) && hasExactKeys(p, ['type', 'fields']) && isTicketType(p.type) && isInstanceFieldValues(p.fields);
+}

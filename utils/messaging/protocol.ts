@@ -8,6 +8,7 @@ import type { SendOutcome } from '../outbox/outbox';
 import type { OutboxSummary } from '../outbox/outbox-summary';
 import type { InstanceFieldValues, RequiredFields } from '../domain/instance-fields';
 import type { Choice, LookupRecord, LookupTable } from '../servicenow/record-lookup';
+import type { FieldProblems } from '../servicenow/check-field-values';
 import type { ChoiceField } from './field-payload-checks';
 import type { TicketFormContext } from '../tickets/ticket-service';
 
@@ -47,6 +48,8 @@ export interface Protocol {
   getRequiredFields: { request: Record<string, never>; response: RequiredFields };
   /** Complete and send: an outbox item refused for missing fields, with those fields (one ticket). */
   completeTicket: { request: { outboxId: string; fields: InstanceFieldValues }; response: SendOutcome };
+  /** Options: are these defaults still records and choices of the instance? Problems per field. */
+  checkFieldDefaults: { request: { type: TicketType; fields: InstanceFieldValues }; response: FieldProblems };
 }
 
 export type MessageName = keyof Protocol;

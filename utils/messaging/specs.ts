@@ -11,6 +11,7 @@ import {
   isTicketListQuery,
 } from './payload-checks';
 import {
+  isCheckFieldDefaultsRequest,
   isCompleteTicketRequest,
   isListChoicesRequest,
   isRequiredFieldsRequest,
@@ -50,4 +51,5 @@ export const MESSAGE_SPECS: { [N in MessageName]: MessageSpec<N> } = {
   listChoices: { from: both, isValid: isListChoicesRequest },
   getRequiredFields: { from: both, isValid: isRequiredFieldsRequest },
   completeTicket: { from: both, isValid: isCompleteTicketRequest },
+  checkFieldDefaults: { from: ['extension-page'], isValid: isCheckFieldDefaultsRequest },
 };

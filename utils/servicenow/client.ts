@@ -17,6 +17,8 @@ export type ReadableTable =
   | 'sys_user'
   // What a customized instance requires, and the records and choices to fill it with (F7).
   | 'sys_dictionary'
+  | 'sys_dictionary_override'
+  | 'sys_data_policy2'
   | 'sys_data_policy_rule'
   | 'sys_user_group'
   | 'cmdb_ci'

@@ -56,20 +56,32 @@ export async function recordExists(client: ServiceNowClient, table: LookupTable,
   return records.length > 0;
 }
 
-/** The instance's choices of a ticket field (sys_choice), e.g. category or change type. */
+/** ServiceNow's language code for the UI language ("zh-CN" is "zh" there). */
+function choiceLanguage(): string {
+  return t('langTag').toLowerCase().split('-')[0]!;
+}
+
+/**
+ * The instance's choices of a ticket field (sys_choice), e.g. category or change type. A choice
+ * list holds one row per value and language: the label in the UI language, else English.
+ */
 export async function listChoices(client: ServiceNowClient, table: string, element: string): Promise<Choice[]> {
+  const wanted = choiceLanguage();
   const { records } = await client.list('sys_choice', {
     query: encodedQuery(
       condition.in('name', [table, 'task']),
       condition.equals('element', element),
       condition.equals('inactive', 'false'),
+      condition.in('language', [...new Set([wanted, 'en'])]),
       condition.orderBy('sequence'),
     ),
-    fields: ['value', 'label'],
-    limit: 100,
+    fields: ['value', 'label', 'language'],
+    limit: 200,
   });
-  const seen = new Set<string>();
-  return records
-    .filter((r) => r.value && !seen.has(r.value) && seen.add(r.value))
-    .map((r) => ({ value: r.value!, label: r.label || r.value! }));
+  const byValue = new Map<string, Choice>();
+  for (const r of records) {
+    if (!r.value || (byValue.has(r.value) && r.language !== wanted)) continue;
+    byValue.set(r.value, { value: r.value, label: r.label || r.value });
+  }
+  return [...byValue.values()];
 }

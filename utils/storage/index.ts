@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-status';
+import type { FieldDefaults } from '../domain/field-defaults';
 import type { RequiredFields } from '../domain/instance-fields';
 import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
@@ -68,6 +69,8 @@ export interface TicketPreferences {
   defaultType: TicketType;
   /** Due date offset from today, in days. */
   dueInDays: number;
+  /** The instance's fields per ticket type (assignment group, …), chosen in options (F7). */
+  fields?: FieldDefaults;
 }
 
 export const ticketPreferences = defineItem<TicketPreferences>('sync', 'preferences:v1', {
@@ -104,3 +107,9 @@ export const requiredFields = defineItem<RequiredFields | null>('local', 'requir
  * plant them. Newest last, bounded by utils/portal/title-ids.ts.
  */
 export const titleIds = defineItem<[title: string, actionId: string][]>('local', 'titleIds:v1', []);
+/** Changes some task form defaults, keeping the others as stored now (two option forms share them). */
+export async function updateTicketPreferences(change: Partial<TicketPreferences>): Promise<TicketPreferences> {
+  const next = { ...(await ticketPreferences.get()), ...change };
+  await ticketPreferences.set(next);
+  return next;
+}

@@ -9,6 +9,8 @@ import type { Outbox, SendOutcome } from '../outbox/outbox';
 import { condition, encodedQuery } from '../servicenow/encoded-query';
 import { recordUrl } from '../servicenow/ticket-fields';
 import { ticketPreferences, type TicketPreferences } from '../storage';
+import { knownRequirements } from '../connection/instance-requirements';
+import type { RequiredFields } from '../domain/instance-fields';
 
 // Ticket creation in the worker (F2.3-F2.6): the duplicate guard, validation, and handing the
 // draft to the outbox, which persists it before any network call.
@@ -29,6 +31,8 @@ export interface TicketFormContext {
   /** Why existing tickets could not be looked up (the form still works). */
   lookupError?: string;
   preferences: TicketPreferences;
+  /** What the connected instance requires per ticket type (F7); unknown when not connected. */
+  required?: RequiredFields;
 }
 
 export function createTicketService(connection: Pick<ConnectionService, 'client' | 'status'>, outbox: Outbox) {
@@ -100,6 +104,13 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
         existing: [],
         preferences,
       };
+      if (canQueueTickets(status.state)) {
+        // Learned once per connection; a failure leaves the form as on a base instance (a refusal teaches it).
+        context.required = await connection
+          .client()
+          .then(knownRequirements)
+          .catch(() => undefined);
+      }
       if (actionId) {
         const correlationId = correlationIdFor(actionId);
         context.existing = await waitingFor(correlationId);

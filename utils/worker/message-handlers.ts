@@ -4,6 +4,7 @@ import type { Handlers } from '../messaging/protocol';
 import type { Outbox } from '../outbox/outbox';
 import { knownRequirements } from '../connection/instance-requirements';
 import { listChoices, searchRecords } from '../servicenow/record-lookup';
+import { checkFieldValues } from '../servicenow/check-field-values';
 import type { SyncService } from '../sync/sync-service';
 import type { TicketService } from '../tickets/ticket-service';
 
@@ -52,5 +53,6 @@ export function createMessageHandlers({ connection, outbox, sync, tickets }: Han
       await connection.publishStatus();
       return outcome;
     },
+    checkFieldDefaults: async ({ type, fields }) => checkFieldValues(await connection.client(), type, fields),
   };
 }
