@@ -2,6 +2,7 @@ import { ofetch } from 'ofetch';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { instanceUnreachable, mapHttpError, mapNetworkError, parseJson } from './errors';
+import { REQUEST_TIMEOUT_MS } from './request-timeout';
 
 // One place that sends a request to ServiceNow and decides what its answer means. Any answer
 // that is not JSON (a hibernating developer instance, an SSO page, a proxy) is never data.
@@ -49,7 +50,7 @@ export async function serviceNowFetch(
       headers,
       body,
       signal: req.signal,
-      timeout: req.timeoutMs ?? 30_000,
+      timeout: req.timeoutMs ?? REQUEST_TIMEOUT_MS,
       retry: 0,
       redirect: 'manual',
       credentials: 'omit',
