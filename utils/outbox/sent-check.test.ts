@@ -166,4 +166,15 @@ describe('the duplicate check of every sync', () => {
     expect(retired.map((r) => r.sysId)).toEqual([item.result!.sysId]);
     expect((await outboxStore.get(item.id))!.result).toMatchObject({ sysId: earlier.sys_id, number: earlier.number });
   });
+
+  test('a request sent to another instance is not looked up on this one', async () => {
+    const item = await sentItem('99999999-9999-4999-8999-999999999999');
+    await outboxStore.put({ ...item, instanceOrigin: 'https://fabrikam.service-now.com' });
+    await createRecordOf(item);
+    sn.state.clearLog();
+    const { retired, done } = run();
+    await done;
+    expect(retired).toEqual([]);
+    expect(sn.state.getLog()).toEqual([]);
+  });
 });

@@ -80,9 +80,11 @@ export interface SentCheckDeps {
 export function createSentCheck(deps: SentCheckDeps) {
   const now = deps.now ?? Date.now;
   return async function checkSent(): Promise<void> {
-    const due = (await outboxStore.all()).filter(awaitingCheck);
-    if (due.length === 0) return;
+    const waiting = (await outboxStore.all()).filter(awaitingCheck);
+    if (waiting.length === 0) return;
     const client = await deps.client();
+    // Only on the instance each was sent to (the connection may have moved to another one).
+    const due = waiting.filter((i) => !i.instanceOrigin || i.instanceOrigin === client.origin);
     const checkedAt = now();
     for (const { item, kept, retired } of await checkSentRequests(client, due)) {
       item.checkedAt = checkedAt;
