@@ -349,4 +349,5 @@ export const de: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Der Standardwert für {0} existiert in ServiceNow nicht mehr. Wählen Sie einen anderen.',
   provisioningSetupInOptions:
     'Richten Sie die ServiceNow-Instanz und den OAuth-Client in den Erweiterungsoptionen ein (Optionen öffnen), kehren Sie dann hierher zurück und wählen Sie Autorisieren.',
+  badResponseUnreadable: 'die Antwort konnte nicht gelesen werden',
 };

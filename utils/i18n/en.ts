@@ -328,6 +328,7 @@ export const en = {
   defaultGroupGone: 'The default {0} no longer exists in ServiceNow. Choose another one.',
   provisioningSetupInOptions:
     'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
+  badResponseUnreadable: 'the answer could not be read',
 } as const;
 
 export type MessageKey = keyof typeof en;

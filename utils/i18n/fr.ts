@@ -341,4 +341,5 @@ export const fr: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'La valeur par défaut de {0} n’existe plus dans ServiceNow. Choisissez-en une autre.',
   provisioningSetupInOptions:
     'Configurez l’instance ServiceNow et le client OAuth dans les options de l’extension (Ouvrir les options), puis revenez ici et sélectionnez Autoriser.',
+  badResponseUnreadable: "la réponse n'a pas pu être lue",
 };

@@ -333,4 +333,5 @@ export const it: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
   provisioningSetupInOptions:
     'Configura l’istanza ServiceNow e il client OAuth nelle opzioni dell’estensione (Apri opzioni), poi torna qui e seleziona Autorizza.',
+  badResponseUnreadable: 'non è stato possibile leggere la risposta',
 };

@@ -340,4 +340,5 @@ export const ja: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: '既定の{0}は ServiceNow にもう存在しません。別のものを選択してください。',
   provisioningSetupInOptions:
     '拡張機能のオプション ([オプションを開く]) で ServiceNow インスタンスと OAuth クライアントを設定してから、ここに戻って [承認] を選択してください。',
+  badResponseUnreadable: '応答を読み取れませんでした',
 };

@@ -315,4 +315,5 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: '默认的{0}在 ServiceNow 中已不存在。请另选一个。',
   provisioningSetupInOptions:
     '请在扩展选项中设置 ServiceNow 实例和 OAuth 客户端（打开选项），然后返回此处并选择“授权”。',
+  badResponseUnreadable: '无法读取响应',
 };
