@@ -18,7 +18,10 @@ export function formatReport(r: SoakReport): string {
     ['duplicates created', `${r.verdict.duplicatesCreated} (popup notices: ${r.popupNotices}, it keeps the newest 20)`],
     ['duplicates left live', String(r.verdict.duplicatesLeftLive.length)],
     ['wrong fields', String(r.verdict.wrongFields.length)],
-    ['waiting in outbox', String(r.waiting)],
+    [
+      'waiting in outbox',
+      `${r.waiting}${r.waiting ? ` (${Object.entries(r.waitingBy).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`,
+    ],
     [
       'time to ticket p50 / p95 / max',
       `${ms(r.timeToTicketMs.p50)} / ${ms(r.timeToTicketMs.p95)} / ${ms(r.timeToTicketMs.max)}`,

@@ -36,9 +36,15 @@ export function message(page: Page, name: string, payload: unknown): Promise<{ o
   ) as Promise<{ ok?: boolean; value?: unknown }>;
 }
 
-export async function outboxItems(page: Page): Promise<{ name: string; state: string }[]> {
+export interface OutboxEntry {
+  name: string;
+  state: string;
+  lastError?: { code: string };
+}
+
+export async function outboxItems(page: Page): Promise<OutboxEntry[]> {
   const reply = await message(page, 'listOutbox', {});
-  return (reply.value ?? []) as { name: string; state: string }[];
+  return (reply.value ?? []) as OutboxEntry[];
 }
 
 /**

@@ -36,6 +36,8 @@ export interface SoakReport {
   /** Retired duplicates the popup lists. */
   popupNotices: number;
   waiting: number;
+  /** Waiting items by state/last error code. */
+  waitingBy: Record<string, number>;
   timeToTicketMs: { p50: number; p95: number; max: number };
   durationMs: number;
 }
@@ -173,7 +175,13 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     change_request: sn.allRecords('change_request') as unknown as StoredRecord[],
     incident: sn.allRecords('incident') as unknown as StoredRecord[],
   };
-  const waiting = (await outboxItems(apiPage)).filter((i) => i.state !== 'sent').length;
+  const unsent = (await outboxItems(apiPage)).filter((i) => i.state !== 'sent');
+  // Why they wait (state / last error code), so a failed soak says where to look.
+  const waitingBy: Record<string, number> = {};
+  for (const i of unsent) {
+    const key = `${i.state}/${i.lastError?.code ?? '-'}`;
+    waitingBy[key] = (waitingBy[key] ?? 0) + 1;
+  }
   // What the popup lists (storage.local, the newest 20).
   const notices = (await apiPage.evaluate(`chrome.storage.local.get('duplicateNotices:v1')`)) as Record<string, unknown[]>;
   const times = requests.filter((r) => r.firstSeenAt).map((r) => r.firstSeenAt! - r.sentAt);
@@ -187,7 +195,8 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     reachedWhileOffline,
     verdict: judge(requests, records),
     popupNotices: notices['duplicateNotices:v1']?.length ?? 0,
-    waiting,
+    waiting: unsent.length,
+    waitingBy,
     timeToTicketMs: { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) },
     durationMs: Date.now() - started,
   };
