@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // - e2e: real Chromium with the built extension against the local portal and the ServiceNow
 //   stand-in; globalSetup builds both once per run.
 // - portal: the imitation portal alone in Chromium (tests/portal/*.e2e.ts); builds only the portal.
+// - standin: the ServiceNow stand-in against real Chromium's network stack (tests/servicenow/*.e2e.ts);
+//   builds nothing. Kept out of the unit suite, which runs no browser.
 // A project's globalSetup runs only when that project has files in the run.
 // Timeouts fit a loaded 2-core machine; tests wait on signals (locators, events), never on sleeps.
 const browserTest = {
@@ -32,6 +34,13 @@ export default defineConfig({
           name: 'portal',
           include: ['tests/portal/**/*.e2e.ts'],
           globalSetup: ['tests/portal/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          ...browserTest,
+          name: 'standin',
+          include: ['tests/servicenow/**/*.e2e.ts'],
         },
       },
     ],

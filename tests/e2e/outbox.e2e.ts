@@ -30,15 +30,19 @@ test('a ticket waiting for a retry is sent after the service worker restarts, on
   await form.getByTestId('ticket-queued').waitFor();
   const before = await world.worker();
   await before.evaluate('globalThis.__marker = 1');
+  // When the outbox means to try again: the worker is stopped until well past that moment.
+  const due = (await before.evaluate(`globalThis.__snt.outbox.list().then((items) => items[0].nextAttemptAt)`)) as number;
   await stopServiceWorker();
-  await page.waitForTimeout(2500); // past the first backoff, with no worker running
+  await expect.poll(() => Date.now() > due + 500, { timeout: 30_000 }).toBe(true);
   // Any event starts the worker again; it resumes the outbox at start.
   const popup = await world.openExtensionPage('popup.html');
   await expect.poll(async () => (await records('change_request')).filter((r) => r.correlation_id === 'm365ss-OneAdmin').length, { timeout: 15_000 }).toBe(1);
   // It really was a new worker: the marker set in the old one is gone.
   expect(await (await world.worker()).evaluate('globalThis.__marker')).toBeUndefined();
   await popup.getByTestId('outbox-count').filter({ hasText: '0' }).waitFor();
-  await page.waitForTimeout(1000);
+  // Sent and settled: no attempt is left that could still create a second record.
+  const states = await (await world.worker()).evaluate(`globalThis.__snt.outbox.list().then((items) => items.map((i) => i.state))`);
+  expect(states).toEqual(['sent']);
   expect((await records('change_request')).filter((r) => r.correlation_id === 'm365ss-OneAdmin')).toHaveLength(1);
 });
 

@@ -50,8 +50,11 @@ test('not connected: the home page offers ServiceNow, and the provisioning page 
 
   // Connected: the offer is gone from the home page.
   await home.goto('https://security.microsoft.com/homepage');
-  await home.locator('[data-testid="homepage-cards-grid"]').waitFor();
-  await home.waitForTimeout(500);
+  // The connected overlay's signal: our two ticket cards in the grid (the offer would be a third).
+  const grid = home.locator('[data-testid="homepage-cards-grid"]');
+  await grid.locator(':scope > snt-ui#snt-card-incident').waitFor();
+  await expect.poll(() => grid.locator(':scope > snt-ui').count()).toBe(2);
+  expect(await home.locator('#snt-connect-card').count()).toBe(0);
   expect(await home.getByRole('region', { name: 'Do you use ServiceNow?' }).count()).toBe(0);
 });
 

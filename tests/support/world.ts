@@ -39,6 +39,8 @@ export interface World {
   /** Opens a portal page (path like /securescore?viewid=actions). */
   openPortal(path?: string): Promise<Page>;
   openExtensionPage(path: 'popup.html' | 'options.html'): Promise<Page>;
+  /** Closes the browser and starts it again with the same profile (the soak); `context` changes. */
+  restartBrowser(): Promise<void>;
   /** Calls the stand-in's admin interface. */
   admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
@@ -65,9 +67,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     `MAP ${CUSTOM_DOMAIN}:443 127.0.0.1:${servicenow.port}`,
   ].join(', ');
 
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
+  const launch = () =>
+    chromium.launchPersistentContext(userDataDir, {
       executablePath: findChromium(),
       headless: options.headless ?? true,
       ignoreHTTPSErrors: true,
@@ -97,6 +98,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         `--lang=${options.lang ?? 'en-US'}`,
       ],
     });
+  let context: BrowserContext;
+  try {
+    context = await launch();
   } catch (error) {
     await Promise.all([portal.close(), servicenow.close()]);
     throw error;
@@ -111,7 +115,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     throw new Error(`The extension loaded with id ${extensionId}, expected ${EXTENSION_ID}: is the manifest key missing?`);
   }
 
-  return {
+  const world: World = {
     context,
     extensionId,
     portal,
@@ -127,6 +131,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    async restartBrowser() {
+      await context.close();
+      context = await launch();
+      world.context = context;
+      await worker();
+    },
     admin: <T,>(method: string, path: string, body?: unknown) => adminRequest<T>(servicenow.port, method, path, body),
     async close() {
       await context.close().catch(() => undefined);
@@ -134,6 +144,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** The stand-in's admin interface, over its HTTPS port with the instance's Host header. */

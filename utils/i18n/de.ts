@@ -372,4 +372,5 @@ export const de: Partial<Record<MessageKey, string>> = {
   fieldsMissingBeforeSend: 'Ihre ServiceNow-Instanz verlangt {0}. Füllen Sie das Feld aus und senden Sie dann.',
   completeTicketLabel: '{0} vervollständigen und senden',
   completeWaiting: 'ServiceNow benötigt: {0}.',
+  badResponseUnreadable: 'die Antwort konnte nicht gelesen werden',
 };

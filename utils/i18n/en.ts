@@ -350,6 +350,7 @@ export const en = {
   fieldsMissingBeforeSend: 'Your ServiceNow instance requires {0}. Fill it in, then send.',
   completeTicketLabel: 'Complete and send {0}',
   completeWaiting: 'ServiceNow needs: {0}.',
+  badResponseUnreadable: 'the answer could not be read',
 } as const;
 
 export type MessageKey = keyof typeof en;

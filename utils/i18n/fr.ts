@@ -364,4 +364,5 @@ export const fr: Partial<Record<MessageKey, string>> = {
   fieldsMissingBeforeSend: 'Votre instance ServiceNow exige {0}. Renseignez ce champ, puis envoyez.',
   completeTicketLabel: 'Compléter et envoyer {0}',
   completeWaiting: 'ServiceNow a besoin de : {0}.',
+  badResponseUnreadable: "la réponse n'a pas pu être lue",
 };

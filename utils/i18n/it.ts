@@ -355,4 +355,5 @@ export const it: Partial<Record<MessageKey, string>> = {
   fieldsMissingBeforeSend: 'La tua istanza ServiceNow richiede {0}. Compila il campo, poi invia.',
   completeTicketLabel: 'Completa e invia {0}',
   completeWaiting: 'ServiceNow richiede: {0}.',
+  badResponseUnreadable: 'non è stato possibile leggere la risposta',
 };

@@ -362,4 +362,5 @@ export const ja: Partial<Record<MessageKey, string>> = {
   fieldsMissingBeforeSend: 'ServiceNow インスタンスでは{0}が必須です。入力してから送信してください。',
   completeTicketLabel: '{0} を入力して送信',
   completeWaiting: 'ServiceNow で必要な項目: {0}。',
+  badResponseUnreadable: '応答を読み取れませんでした',
 };

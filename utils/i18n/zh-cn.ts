@@ -336,4 +336,5 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   fieldsMissingBeforeSend: '您的 ServiceNow 实例要求填写{0}。请填写后再发送。',
   completeTicketLabel: '补全并发送 {0}',
   completeWaiting: 'ServiceNow 需要：{0}。',
+  badResponseUnreadable: '无法读取响应',
 };

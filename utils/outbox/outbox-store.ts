@@ -32,6 +32,10 @@ export interface OutboxItem {
   uncertain: boolean;
   lastError?: SerializedError;
   result?: CreatedTicket;
+  /** When it reached ServiceNow (the sync's duplicate check runs for a while after). */
+  sentAt?: number;
+  /** When the sync last looked for duplicates of it (utils/outbox/sent-check.ts). */
+  checkedAt?: number;
   /** The instance refused it for these missing fields: waits for Complete and send (F7). */
   missingFields?: InstanceField[];
 }

@@ -112,7 +112,7 @@ export function createOutbox(deps: OutboxDeps) {
         if (!result) result = created;
         if (!result) throw new AppError('bad_response', t('errOutboxNumberPending'));
       }
-      Object.assign(item, { state: 'sent', result, lastError: undefined, uncertain: false });
+      Object.assign(item, { state: 'sent', result, sentAt: now(), lastError: undefined, uncertain: false });
       await outboxStore.put(item);
       deps.onSent(item);
     } catch (error) {

@@ -1,13 +1,10 @@
 import type { AppError } from '../errors';
+import { QUEUED_CREATE_GRACE_MS } from '../servicenow/request-timeout';
 import { retryDelayMs } from './backoff';
 
 // When the outbox tries an item again, and which failures mean the create may have happened.
-
-/**
- * After a timeout the instance may still be working on the create (a queued request completes
- * later): the lookup before any re-create waits at least this long, so it finds that record.
- */
-const QUEUED_CREATE_GRACE_MS = 20_000;
+// After a timeout the instance may still be working on the create (a queued request completes
+// later): the lookup before any re-create waits at least QUEUED_CREATE_GRACE_MS, so it finds it.
 
 export function nextDelayMs(attempts: number, error: AppError): number {
   const delay = retryDelayMs(attempts, error.extra.retryAfter);

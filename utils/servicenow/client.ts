@@ -85,20 +85,25 @@ function resultOf(body: unknown): unknown {
   return (body as { result: unknown }).result;
 }
 
+/** Renewed tokens a request may try after a 401 before the session counts as refused. */
+const RENEWALS = 2;
+
 export function createServiceNowClient(origin: string, tokens: AccessTokens) {
   async function call(path: string, req: Omit<HttpRequest, 'bearer'> = {}) {
-    const bearer = await tokens.accessToken();
-    try {
-      return await serviceNowFetch(origin, path, { ...req, bearer });
-    } catch (error) {
-      if (!(error instanceof AppError && error.extra.status === 401)) throw error;
-      const renewed = await tokens.renewAfterRejection(bearer);
+    let bearer = await tokens.accessToken();
+    // A 401 renews the token and tries again. Fresh tokens refused RENEWALS times in a row end the
+    // session (the status must say Reconnect needed, not Connected); more than once, because the
+    // instance can expire tokens while a parallel request's refresh is under way.
+    for (let renewals = 0; ; renewals++) {
       try {
-        return await serviceNowFetch(origin, path, { ...req, bearer: renewed });
-      } catch (again) {
-        // Refused again with a fresh token: the status must say Reconnect needed, not Connected.
-        if (again instanceof AppError && again.extra.status === 401) await tokens.rejectSession();
-        throw again;
+        return await serviceNowFetch(origin, path, { ...req, bearer });
+      } catch (error) {
+        if (!(error instanceof AppError && error.extra.status === 401)) throw error;
+        if (renewals === RENEWALS) {
+          await tokens.rejectSession();
+          throw error;
+        }
+        bearer = await tokens.renewAfterRejection(bearer);
       }
     }
   }

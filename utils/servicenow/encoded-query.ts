@@ -26,6 +26,8 @@ export const condition = {
   startsWith: (name: string, text: string) => `${field(name)}STARTSWITH${value(text)}`,
   contains: (name: string, text: string) => `${field(name)}LIKE${value(text)}`,
   in: (name: string, texts: readonly string[]) => `${field(name)}IN${texts.map(listValue).join(',')}`,
+  /** Any one of the conditions (`a^ORb`; binds tighter than `^`, as in ServiceNow). */
+  anyOf: (conditions: readonly string[]) => conditions.join('^OR'),
   orderBy: (name: string) => `ORDERBY${field(name)}`,
   orderByDesc: (name: string) => `ORDERBYDESC${field(name)}`,
 };

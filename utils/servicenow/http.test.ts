@@ -127,3 +127,44 @@ describe('rate limits and server errors whatever the body', () => {
     expect(retryAfterSeconds('soon')).toBe(60);
   });
 });
+
+describe('unreadable and endless answers (issue 11 hostile inputs)', () => {
+  test('a 201 with malformed JSON or no body is an unreadable answer, not an absent instance', async () => {
+    for (const body of ['{"result":{"sys_id":"abc"', '']) {
+      fetchMock.mockResolvedValue(new Response(body, { status: 201, headers: { 'content-type': 'application/json' } }));
+      await expect(serviceNowFetch(ORIGIN, '/api/now/table/incident', { method: 'POST' })).rejects.toMatchObject({
+        code: 'bad_response',
+        message: expect.stringContaining('the answer could not be read'),
+      });
+    }
+  });
+
+  test('an answer that never ends is cut off at the timeout, body included', async () => {
+    fetchMock.mockImplementation(async (_url: unknown, init: { signal: AbortSignal }) => {
+      // Like the real fetch: the headers arrive, the body streams on until the signal aborts it.
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"result":['));
+          init.signal.addEventListener('abort', () => controller.error(init.signal.reason));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    const started = Date.now();
+    await expect(serviceNowFetch(ORIGIN, '/api/now/table/task', { timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test("the caller's own abort still wins over the timeout", async () => {
+    fetchMock.mockImplementation(
+      (_url: unknown, init: { signal: AbortSignal }) =>
+        new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason))),
+    );
+    const controller = new AbortController();
+    const pending = serviceNowFetch(ORIGIN, '/x', { signal: controller.signal });
+    controller.abort(new Error('disconnected'));
+    await expect(pending).rejects.toThrow('disconnected');
+  });
+});

@@ -2,6 +2,7 @@ import { ofetch } from 'ofetch';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { instanceUnreachable, mapHttpError, mapNetworkError, parseJson } from './errors';
+import { REQUEST_TIMEOUT_MS } from './request-timeout';
 
 // One place that sends a request to ServiceNow and decides what its answer means. Any answer
 // that is not JSON (a hibernating developer instance, an SSO page, a proxy) is never data.
@@ -40,6 +41,16 @@ export async function serviceNowFetch(
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(req.form).toString();
   }
+  // ofetch's own timeout stops counting once the headers arrived; this one covers the body too,
+  // so an answer that never ends (a list streamed forever) is cut off like a hang.
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException('The request timed out.', 'TimeoutError')),
+    req.timeoutMs ?? REQUEST_TIMEOUT_MS,
+  );
+  const onAbort = () => timeout.abort(req.signal?.reason);
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  if (req.signal?.aborted) onAbort();
   let response;
   try {
     response = await ofetch.raw(path, {
@@ -48,8 +59,7 @@ export async function serviceNowFetch(
       query: req.query,
       headers,
       body,
-      signal: req.signal,
-      timeout: req.timeoutMs ?? 30_000,
+      signal: timeout.signal,
       retry: 0,
       redirect: 'manual',
       credentials: 'omit',
@@ -58,7 +68,10 @@ export async function serviceNowFetch(
     });
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason ?? error;
-    throw mapNetworkError(error, host);
+    throw mapNetworkError(timeout.signal.aborted ? timeout.signal.reason : error, host);
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onAbort);
   }
   const text = typeof response._data === 'string' ? response._data : '';
   const isJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
@@ -71,7 +84,13 @@ export async function serviceNowFetch(
   }
   if (!response.ok) throw mapHttpError(response.status, parsed, response.headers, host);
   if (response.status === 204) return { status: 204, headers: response.headers, body: null };
-  if (parsed === undefined) throw instanceUnreachable(host, response.status);
+  // A 201, or an answer declared JSON, is the instance's own answer, only unreadable: for a
+  // create that means "created, number pending" (the outbox looks it up), never "not there".
+  if (parsed === undefined) {
+    throw isJson || response.status === 201
+      ? badResponse(t('badResponseUnreadable'))
+      : instanceUnreachable(host, response.status);
+  }
   return { status: response.status, headers: response.headers, body: parsed };
 }
 

@@ -212,3 +212,42 @@ test('retry delays: Retry-After wins, otherwise 30-60 s doubling up to 30 min wi
   expect(syncRetryDelay(1, undefined, () => 0.999)).toBeLessThan(60_000);
   expect(syncRetryDelay(20, undefined, () => 0)).toBe(15 * 60_000);
 });
+
+describe('the duplicate check before the read (beforeRead)', () => {
+  function withCheck(beforeRead: () => Promise<void>) {
+    const cache = createMemoryTicketCache();
+    const sync = createSyncService({
+      client: async () => sn.client,
+      cache,
+      canSync: async () => connected,
+      instanceOrigin: async () => 'https://contoso.service-now.com',
+      state: { get: async () => stored, set: async (s) => void (stored = structuredClone(s)) },
+      scheduleRetry,
+      cancelRetry,
+      beforeRead,
+      now: () => sn.now(),
+      random: () => 0,
+    });
+    return { sync, cache };
+  }
+
+  test('runs in every sync, before the read: the sync already sees what it canceled', async () => {
+    const extra = sn.create('change_request', { correlation_id: 'm365ss-AdminMFAV2', state: '-4' });
+    const beforeRead = vi.fn(async () => sn.update('change_request', extra.sys_id!, { state: '4' }));
+    const { sync, cache } = withCheck(beforeRead);
+    await sync.requestSync('manual');
+    await sync.requestSync('manual');
+    expect(beforeRead).toHaveBeenCalledTimes(2);
+    const cached = (await cache.read('change_request'))!.tickets.find((t) => t.sysId === extra.sys_id);
+    expect(cached?.state).toBe('4');
+  });
+
+  test('its failure never fails the sync (the next sync checks again)', async () => {
+    const { sync } = withCheck(async () => {
+      throw new AppError('server_error', 'down');
+    });
+    const state = await sync.requestSync('manual');
+    expect(state.error).toBeUndefined();
+    expect(state.lastSyncAt).toBe(sn.now());
+  });
+});

@@ -22,6 +22,8 @@ export interface SyncServiceDeps {
   state: { get(): Promise<SyncState>; set(state: SyncState): Promise<void> };
   scheduleRetry(at: number): Promise<void> | void;
   cancelRetry(): Promise<void> | void;
+  /** Repairs before the read (the duplicate check of sent requests); never fails the sync. */
+  beforeRead?(): Promise<void>;
   /** After each sync (e.g. republish the connection status with the new last sync time). */
   onSynced?(): Promise<unknown> | void;
   now?: () => number;
@@ -78,6 +80,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     let changed = false;
     try {
       const client = await deps.client();
+      // Its retirements are then read by this very sync; it is tried again by the next one.
+      await deps.beforeRead?.().catch(() => undefined);
       const previous = Object.fromEntries(
         await Promise.all(TICKET_TYPES.map(async (name) => [name, await table(name)] as const)),
       );

@@ -7,7 +7,9 @@ import { secretStore } from '../auth/secret-store';
 import { createOutbox } from '../outbox/outbox';
 import { outboxStore } from '../outbox/outbox-store';
 import { rememberRetired } from '../outbox/duplicate-notices';
+import type { RetiredDuplicate } from '../outbox/request-records';
 import { createOutboxWaker, OUTBOX_ALARM } from '../outbox/outbox-wake';
+import { createSentCheck } from '../outbox/sent-check';
 import { connectionConfig, requiredFields, syncState } from '../storage';
 import { startSyncSchedule, syncAlarmRoutes, cancelRetry, scheduleRetry } from '../sync/alarms';
 import { createSyncService } from '../sync/sync-service';
@@ -27,6 +29,8 @@ export function createServices() {
     lastSyncAt: async () => (await syncState.get()).lastSyncAt,
   });
   const session = createSession({ onRefreshRefused: status.publish });
+  // The popup lists canceled duplicates until the user dismisses them.
+  const onDuplicatesRetired = (retired: RetiredDuplicate[]) => void rememberRetired(retired);
   const sync = createSyncService({
     client: session.client,
     cache: createIdbTicketCache(),
@@ -35,6 +39,8 @@ export function createServices() {
     state: syncState,
     scheduleRetry,
     cancelRetry,
+    // Every sync looks for duplicates of lately sent tickets (a create the instance finished late).
+    beforeRead: createSentCheck({ client: session.client, onDuplicatesRetired }),
     // The popup's "Last sync" comes with the connection status: publish it again.
     onSynced: status.publish,
   });
@@ -46,8 +52,7 @@ export function createServices() {
     wakeAt: (time) => waker.wakeAt(time),
     // Republish the status: the popup's "waiting to be sent" count (and an open task form) follow the outbox.
     onChange: () => void status.publish(),
-    // The popup lists canceled duplicates until the user dismisses them.
-    onDuplicatesRetired: (retired) => void rememberRetired(retired),
+    onDuplicatesRetired,
     learnRefusal: async (type, labels) => learnFromRefusal(await session.client(), type, labels),
   });
   const waker = createOutboxWaker(() => void outbox.resume());
