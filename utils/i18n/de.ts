@@ -349,4 +349,9 @@ export const de: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Der Standardwert für {0} existiert in ServiceNow nicht mehr. Wählen Sie einen anderen.',
   provisioningSetupInOptions:
     'Richten Sie die ServiceNow-Instanz und den OAuth-Client in den Erweiterungsoptionen ein (Optionen öffnen), kehren Sie dann hierher zurück und wählen Sie Autorisieren.',
+  chartSummary: 'Tickets nach Status — {0}',
+  chartSummaryNone: 'Tickets nach Status — noch keine Tickets',
+  overdueCount: '{0} überfällig',
+  overdueCountOne: '1 überfällig',
+  overdueNone: 'Keines überfällig',
 };

@@ -328,6 +328,11 @@ export const en = {
   defaultGroupGone: 'The default {0} no longer exists in ServiceNow. Choose another one.',
   provisioningSetupInOptions:
     'Set up the ServiceNow instance and OAuth client in the extension options (Open options), then come back here and select Authorize.',
+  chartSummary: 'Tickets by state — {0}',
+  chartSummaryNone: 'Tickets by state — no tickets yet',
+  overdueCount: '{0} overdue',
+  overdueCountOne: '1 overdue',
+  overdueNone: 'None overdue',
 } as const;
 
 export type MessageKey = keyof typeof en;

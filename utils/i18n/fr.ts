@@ -341,4 +341,9 @@ export const fr: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'La valeur par défaut de {0} n’existe plus dans ServiceNow. Choisissez-en une autre.',
   provisioningSetupInOptions:
     'Configurez l’instance ServiceNow et le client OAuth dans les options de l’extension (Ouvrir les options), puis revenez ici et sélectionnez Autoriser.',
+  chartSummary: 'Tickets par état — {0}',
+  chartSummaryNone: 'Tickets par état — aucun ticket pour l’instant',
+  overdueCount: '{0} en retard',
+  overdueCountOne: '1 en retard',
+  overdueNone: 'Aucun en retard',
 };

@@ -333,4 +333,9 @@ export const it: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: 'Il valore predefinito di {0} non esiste più in ServiceNow. Scegline un altro.',
   provisioningSetupInOptions:
     'Configura l’istanza ServiceNow e il client OAuth nelle opzioni dell’estensione (Apri opzioni), poi torna qui e seleziona Autorizza.',
+  chartSummary: 'Ticket per stato — {0}',
+  chartSummaryNone: 'Ticket per stato — ancora nessun ticket',
+  overdueCount: '{0} scaduti',
+  overdueCountOne: '1 scaduto',
+  overdueNone: 'Nessuno scaduto',
 };

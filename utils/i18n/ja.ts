@@ -340,4 +340,9 @@ export const ja: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: '既定の{0}は ServiceNow にもう存在しません。別のものを選択してください。',
   provisioningSetupInOptions:
     '拡張機能のオプション ([オプションを開く]) で ServiceNow インスタンスと OAuth クライアントを設定してから、ここに戻って [承認] を選択してください。',
+  chartSummary: '状態別のチケット数 — {0}',
+  chartSummaryNone: '状態別のチケット数 — チケットはまだありません',
+  overdueCount: '期限超過 {0} 件',
+  overdueCountOne: '期限超過 1 件',
+  overdueNone: '期限超過なし',
 };

@@ -315,4 +315,9 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   defaultGroupGone: '默认的{0}在 ServiceNow 中已不存在。请另选一个。',
   provisioningSetupInOptions:
     '请在扩展选项中设置 ServiceNow 实例和 OAuth 客户端（打开选项），然后返回此处并选择“授权”。',
+  chartSummary: '按状态统计的工单 — {0}',
+  chartSummaryNone: '按状态统计的工单 — 暂无工单',
+  overdueCount: '{0} 个已逾期',
+  overdueCountOne: '1 个已逾期',
+  overdueNone: '无逾期工单',
 };
