@@ -31,7 +31,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
-    // public/icon/, rendered from assets/icon.svg (npm run icons). The worker switches the
+    // public/icon/, rendered from public/icon/icon.svg (npm run icons). The worker switches the
     // toolbar icon by connection state (utils/toolbar/toolbar-badge.ts); this is the neutral one.
     icons: iconSet(EXTENSION_ICON_SIZES, extensionIconPath),
     ...(manifestVersion === 2

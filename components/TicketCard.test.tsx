@@ -23,6 +23,7 @@ const ticket = (fields: Partial<Ticket>): Ticket => ({
 const overview: TableOverview = {
   counts: { '-5': 2, '-4': 1, '5': 1 },
   total: 4,
+  overdue: 1,
   recent: [
     ticket({ dueDate: '2026-11-01 00:00:00' }),
     ticket({
@@ -89,6 +90,24 @@ describe('TicketCard', () => {
     expect(q('h2').textContent).toBe('Change management');
   });
 
+  test("the chart shows the card's counts with the user's names, and the overdue count", () => {
+    const names = defaultStateNames();
+    names.change_request['-4'] = 'Security review';
+    show({ names });
+    const segments = [...container.querySelectorAll('[data-testid="state-chart"] a')];
+    expect(segments.map((a) => [a.getAttribute('data-state'), a.getAttribute('data-count')])).toEqual([
+      ['-5', '2'],
+      ['-4', '1'],
+      ['5', '1'],
+    ]);
+    expect(q('[data-testid="state-chart"]').getAttribute('aria-label')).toBe(
+      'Tickets by state — New: 2 tickets, Security review: 1 ticket, and State 5: 1 ticket',
+    );
+    expect(q('[data-testid="overdue-count"]').textContent).toBe('1 overdue');
+    show({ overview: null });
+    expect(container.querySelector('[data-testid="overdue-count"]')).toBeNull();
+  });
+
   test('recent tickets: number links to ServiceNow, state name, due date, overdue only when not done', () => {
     show();
     const first = q('li[data-ticket="CHG0030001"]');
@@ -142,7 +161,7 @@ describe('TicketCard', () => {
   });
 
   test('actions call back; View all tickets links to the list of this type', () => {
-    const props = show({ table: 'incident', overview: { counts: {}, total: 0, recent: [] } });
+    const props = show({ table: 'incident', overview: { counts: {}, total: 0, overdue: 0, recent: [] } });
     const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
     // A page script's synthetic clicks do nothing; the user's own clicks act.
     for (const name of ['Create a ticket', 'Manage ServiceNow configuration', 'Sync now']) {

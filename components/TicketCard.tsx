@@ -9,6 +9,7 @@ import { STATES, type StateNames } from '@/utils/domain/states';
 import type { TableOverview, Ticket } from '@/utils/domain/ticket';
 import { ErrorMessage } from './ErrorMessage';
 import { formatDate } from './format';
+import { StateChart } from './StateChart';
 import { SyncLine } from './SyncLine';
 import { onUserAction } from './user-action';
 import type { TicketType } from '@/utils/domain/ticket-type';
@@ -37,7 +38,7 @@ export function nameOf(names: StateNames, table: TicketType, value: string): str
   return stateName(names, table, value) ?? (value ? t('stateUnknown', value) : t('stateNone'));
 }
 
-/** Home page card of one ticket type (F3.1): counts by state, recent tickets, sync, actions. */
+/** Home page card of one ticket type (F3.1, F3.5): tickets by state, recent tickets, sync, actions. */
 export function TicketCard(props: TicketCardProps) {
   const { table, overview, names, now = Date.now() } = props;
   const titleId = `snt-card-${table}-title`;
@@ -64,22 +65,13 @@ export function TicketCard(props: TicketCardProps) {
         </div>
       )}
       <ErrorMessage error={props.loadError} />
-      <ul class="snt-state-counts" aria-label={t('countsByState')}>
-        {[...STATES[table].map((s) => [s.value, counts[s.value] ?? 0] as const), ...others].map(([value, n]) => {
-          const name = nameOf(names, table, value);
-          return (
-            <li key={value} class={n ? '' : 'snt-count-zero'} data-state={value} data-count={n}>
-              <a
-                href={ticketListUrl({ table, state: value })}
-                aria-label={n === 1 ? t('stateCountLabelOne', name) : t('stateCountLabel', name, n.toLocaleString())}
-              >
-                <span class="snt-count">{n.toLocaleString()}</span>
-                <span class="snt-count-label">{name}</span>
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <StateChart
+        table={table}
+        states={[...STATES[table].map((s) => [s.value, counts[s.value] ?? 0] as const), ...others].map(
+          ([value, count]) => ({ value, count, name: nameOf(names, table, value) }),
+        )}
+        overdue={overview?.overdue ?? null}
+      />
       <div>
         <h3 class="snt-card-subtitle">{t('recentTickets')}</h3>
         {overview && overview.recent.length === 0 ? (

@@ -1,3 +1,4 @@
+import chartCss from './state-chart.css?inline';
 import trackingCss from './tracking.css?inline';
 
 /**
@@ -5,5 +6,5 @@ import trackingCss from './tracking.css?inline';
  * (nothing leaks into the page, unlike a content-script CSS import), and in popup and options.
  */
 export function TrackingStyles() {
-  return <style>{trackingCss}</style>;
+  return <style>{trackingCss + chartCss}</style>;
 }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { iconFiles, PUBLIC_DIR, readIconSource, renderIcon, variantSvg } from '../../scripts/icons';
+import { iconFiles, PUBLIC_DIR, readIconSource, renderIcon, variantSvg } from './icons';
 import { decodePng, maxChannelDifference, pngSize } from './png';
 
 // The committed PNGs are the drawing as it is now: `npm run icons` after any change to
-// assets/icon.svg. A small tolerance absorbs anti-aliasing differences between CPUs.
+// public/icon/icon.svg. A small tolerance absorbs anti-aliasing differences between CPUs.
 
 const TOLERANCE = 8;
 const source = readIconSource();
@@ -13,12 +13,12 @@ const source = readIconSource();
 describe.each(iconFiles())('public/$path', (file) => {
   const path = join(PUBLIC_DIR, file.path);
 
-  test('exists, is a PNG of its size, and matches assets/icon.svg', () => {
+  test('exists, is a PNG of its size, and matches public/icon/icon.svg', () => {
     expect(existsSync(path), `${file.path} is missing: run npm run icons`).toBe(true);
     const committed = readFileSync(path);
     expect(pngSize(committed)).toEqual({ width: file.size, height: file.size });
     const difference = maxChannelDifference(decodePng(committed), decodePng(renderIcon(source, file)));
-    expect(difference, `${file.path} differs from assets/icon.svg: run npm run icons`).toBeLessThanOrEqual(TOLERANCE);
+    expect(difference, `${file.path} differs from public/icon/icon.svg: run npm run icons`).toBeLessThanOrEqual(TOLERANCE);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countStates, isOverdue, queryTickets, recentTickets, ticketsForActions } from './ticket-queries';
+import { countOverdue, countStates, isOverdue, queryTickets, recentTickets, ticketsForActions } from './ticket-queries';
 import type { Ticket, TicketListQuery } from './ticket';
 
 let n = 0;
@@ -66,6 +66,15 @@ describe('ticket queries', () => {
     expect(isOverdue({ ...tickets[0]!, state: '3' }, now)).toBe(false);
     expect(isOverdue(tickets[2]!, now)).toBe(false);
     expect(isOverdue(tickets[4]!, now)).toBe(false);
+  });
+
+  test('overdue count: open tickets past due, done and undated ones not', () => {
+    const now = Date.parse('2031-01-01T00:00:00Z');
+    // Past due: the Assess change and the in-progress incident; the closed change has no date.
+    expect(countOverdue(tickets, now)).toBe(2);
+    expect(countOverdue(tickets, Date.parse('2025-01-01T00:00:00Z'))).toBe(0);
+    expect(countOverdue([{ ...tickets[0]!, state: '4' }], now)).toBe(0);
+    expect(countOverdue([], now)).toBe(0);
   });
 
   test('filters by type, state group, state value and text', () => {

@@ -38,6 +38,11 @@ export function ticketsForActions(tickets: readonly Ticket[], actionIds: readonl
   return found;
 }
 
+/** How many of the tickets are overdue (the cards' overdue count). */
+export function countOverdue(tickets: readonly Ticket[], now: number): number {
+  return tickets.reduce((n, ticket) => (isOverdue(ticket, now) ? n + 1 : n), 0);
+}
+
 export function isDone(ticket: Pick<Ticket, 'table' | 'state'>): boolean {
   return DONE_STATES[ticket.table].includes(ticket.state);
 }

@@ -22,10 +22,12 @@ export interface Ticket {
   actionId: string | null;
 }
 
-/** One card's data: counts by state (Aggregate API), total and the most recently updated tickets. */
+/** One card's data: counts by state (Aggregate API), total, overdue and the most recently updated tickets. */
 export interface TableOverview {
   counts: Record<string, number>;
   total: number;
+  /** Cached tickets past their due date and not done yet. */
+  overdue: number;
   recent: Ticket[];
 }
 

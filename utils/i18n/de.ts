@@ -373,4 +373,9 @@ export const de: Partial<Record<MessageKey, string>> = {
   completeTicketLabel: '{0} vervollständigen und senden',
   completeWaiting: 'ServiceNow benötigt: {0}.',
   badResponseUnreadable: 'die Antwort konnte nicht gelesen werden',
+  chartSummary: 'Tickets nach Status — {0}',
+  chartSummaryNone: 'Tickets nach Status — noch keine Tickets',
+  overdueCount: '{0} überfällig',
+  overdueCountOne: '1 überfällig',
+  overdueNone: 'Keines überfällig',
 };

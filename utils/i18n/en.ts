@@ -351,6 +351,11 @@ export const en = {
   completeTicketLabel: 'Complete and send {0}',
   completeWaiting: 'ServiceNow needs: {0}.',
   badResponseUnreadable: 'the answer could not be read',
+  chartSummary: 'Tickets by state — {0}',
+  chartSummaryNone: 'Tickets by state — no tickets yet',
+  overdueCount: '{0} overdue',
+  overdueCountOne: '1 overdue',
+  overdueNone: 'None overdue',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -365,4 +365,9 @@ export const fr: Partial<Record<MessageKey, string>> = {
   completeTicketLabel: 'Compléter et envoyer {0}',
   completeWaiting: 'ServiceNow a besoin de : {0}.',
   badResponseUnreadable: "la réponse n'a pas pu être lue",
+  chartSummary: 'Tickets par état — {0}',
+  chartSummaryNone: 'Tickets par état — aucun ticket pour l’instant',
+  overdueCount: '{0} en retard',
+  overdueCountOne: '1 en retard',
+  overdueNone: 'Aucun en retard',
 };

@@ -356,4 +356,9 @@ export const it: Partial<Record<MessageKey, string>> = {
   completeTicketLabel: 'Completa e invia {0}',
   completeWaiting: 'ServiceNow richiede: {0}.',
   badResponseUnreadable: 'non è stato possibile leggere la risposta',
+  chartSummary: 'Ticket per stato — {0}',
+  chartSummaryNone: 'Ticket per stato — ancora nessun ticket',
+  overdueCount: '{0} scaduti',
+  overdueCountOne: '1 scaduto',
+  overdueNone: 'Nessuno scaduto',
 };

@@ -363,4 +363,9 @@ export const ja: Partial<Record<MessageKey, string>> = {
   completeTicketLabel: '{0} を入力して送信',
   completeWaiting: 'ServiceNow で必要な項目: {0}。',
   badResponseUnreadable: '応答を読み取れませんでした',
+  chartSummary: '状態別のチケット数 — {0}',
+  chartSummaryNone: '状態別のチケット数 — チケットはまだありません',
+  overdueCount: '期限超過 {0} 件',
+  overdueCountOne: '期限超過 1 件',
+  overdueNone: '期限超過なし',
 };

@@ -337,4 +337,9 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   completeTicketLabel: '补全并发送 {0}',
   completeWaiting: 'ServiceNow 需要：{0}。',
   badResponseUnreadable: '无法读取响应',
+  chartSummary: '按状态统计的工单 — {0}',
+  chartSummaryNone: '按状态统计的工单 — 暂无工单',
+  overdueCount: '{0} 个已逾期',
+  overdueCountOne: '1 个已逾期',
+  overdueNone: '无逾期工单',
 };

@@ -58,6 +58,17 @@ describe('sync service', () => {
     expect(onSynced).toHaveBeenCalled();
   });
 
+  test('the overview counts the cached tickets that are overdue: past due and not done', async () => {
+    sn.create('change_request', { correlation_id: 'm365ss-Late', state: '-5', due_date: '2001-01-01 00:00:00' });
+    sn.create('change_request', { correlation_id: 'm365ss-LateDone', state: '3', due_date: '2001-01-01 00:00:00' });
+    sn.create('change_request', { correlation_id: 'm365ss-Later', state: '-5', due_date: '2999-01-01 00:00:00' });
+    const { sync } = service();
+    await sync.requestSync('manual');
+    const overview = await sync.overview();
+    expect(overview.tables.change_request).toMatchObject({ total: 4, overdue: 1 });
+    expect(overview.tables.incident.overdue).toBe(0);
+  });
+
   test('an unchanged sync does not bump the revision (views do not refetch)', async () => {
     const { sync } = service();
     await sync.requestSync('manual');
@@ -165,7 +176,7 @@ describe('sync service', () => {
     await sync.wipe();
     await running;
     expect(await cache.read('change_request')).toBeUndefined();
-    expect((await sync.overview()).tables.change_request).toEqual({ counts: {}, total: 0, recent: [] });
+    expect((await sync.overview()).tables.change_request).toEqual({ counts: {}, total: 0, overdue: 0, recent: [] });
     expect(stored.lastSyncAt).toBeUndefined();
   });
 

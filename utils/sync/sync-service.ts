@@ -1,7 +1,7 @@
 import { backoffDelay, type BackoffPolicy } from '../domain/backoff';
 import { INITIAL_SYNC_STATE, type SyncState } from '../domain/sync-state';
 import type { ActionTicketsAnswer, TicketListPage, TicketListQuery, TicketOverview } from '../domain/ticket';
-import { queryTickets, recentTickets, ticketsForActions } from '../domain/ticket-queries';
+import { countOverdue, queryTickets, recentTickets, ticketsForActions } from '../domain/ticket-queries';
 import { TICKET_TYPES, type TicketType } from '../domain/ticket-type';
 import { AppError, isRetryable, toAppError } from '../errors';
 import { emptyTableCache, type TableCache, type TicketCache } from '../tickets/cache';
@@ -195,6 +195,7 @@ export function createSyncService(deps: SyncServiceDeps) {
             {
               counts: data.counts,
               total: data.complete ? data.total : data.tickets.length,
+              overdue: countOverdue(data.tickets, now()),
               recent: recentTickets(data.tickets),
             },
           ] as const;

@@ -1,5 +1,5 @@
-// Where the extension's icons are in the package (public/icon/, rendered from assets/icon.svg by
-// `npm run icons`). Shared by the manifest (wxt.config.ts), the toolbar badge and the renderer.
+// Where the extension's icons are in the package (public/icon/*.png, drawn once in public/icon/icon.svg and
+// rendered by `npm run icons`). Shared by the manifest (wxt.config.ts), the toolbar badge and the renderer.
 
 /** The extension's own icon: browser extension pages and the stores (Chrome 128, AMO 32/64/128, Edge 128). */
 export const EXTENSION_ICON_SIZES = [16, 32, 48, 96, 128] as const;

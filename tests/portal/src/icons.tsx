@@ -142,11 +142,13 @@ function svgUrl(d: string): string {
 function iconCss(): string {
   const rules = [
     'i[data-icon-name]{position:relative;min-width:1em;text-align:center;-webkit-text-fill-color:transparent;}',
-    'i[data-icon-name]::after{content:"";position:absolute;left:50%;top:50%;width:1em;height:1em;' +
+    // Only icons this subset draws get the painted outline: another name (an icon box the
+    // extension fills with its own SVG) shows what it contains, as with the real icon font.
+    'i[data-icon-name]::after{content:var(--portal-icon-content,none);position:absolute;left:50%;top:50%;width:1em;height:1em;' +
       'transform:translate(-50%,-50%);background-color:currentColor;pointer-events:none;' +
       '-webkit-mask:var(--portal-icon) center/contain no-repeat;mask:var(--portal-icon) center/contain no-repeat;}',
   ];
-  for (const [name, d] of Object.entries(PATHS)) rules.push(`i[data-icon-name="${name}"]{--portal-icon:${svgUrl(d)};}`);
+  for (const [name, d] of Object.entries(PATHS)) rules.push(`i[data-icon-name="${name}"]{--portal-icon:${svgUrl(d)};--portal-icon-content:"";}`);
   return rules.join('\n');
 }
 

@@ -8,14 +8,14 @@ import {
   TOOLBAR_ICON_STATES,
   toolbarIconPath,
   type ToolbarIconState,
-} from '../utils/toolbar/icon-paths';
+} from '../../utils/toolbar/icon-paths';
 
-// Every PNG icon comes from the one drawing assets/icon.svg: the plain icon at the extension
+// Every PNG icon comes from the one drawing public/icon/icon.svg: the plain icon at the extension
 // sizes, and one variant per toolbar state (its badge group shown; greyed out when disconnected).
 // resvg renders without fonts or system libraries, so the PNGs are the same on every machine.
 
-export const PROJECT_ROOT = join(import.meta.dirname, '..');
-export const ICON_SOURCE = join(PROJECT_ROOT, 'assets', 'icon.svg');
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+export const ICON_SOURCE = join(PROJECT_ROOT, 'public', 'icon', 'icon.svg');
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'public');
 
 export type IconVariant = 'plain' | ToolbarIconState;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { iconFiles, PROJECT_ROOT, PUBLIC_DIR, readIconSource, renderIcon } from './icons';
 
-// npm run icons: renders public/icon/*.png from assets/icon.svg. Commit the result;
+// npm run icons: renders public/icon/*.png from public/icon/icon.svg. Commit the result;
 // tests/store/icons.test.ts fails when a PNG is missing or no longer matches the drawing.
 
 const source = readIconSource();
