@@ -3,6 +3,7 @@ import type { ConnectionStatus, ServiceNowUser } from '../domain/connection-stat
 import type { RequiredFields } from '../domain/instance-fields';
 import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
+import type { PortalDiagnostics } from '../domain/portal-diagnostics';
 import type { TicketType } from '../domain/ticket-type';
 import type { SerializedError } from '../errors';
 
@@ -94,3 +95,5 @@ export interface DuplicateNotice {
 export const duplicateNotices = defineItem<DuplicateNotice[]>('local', 'duplicateNotices:v1', []);
 /** What the connected instance requires on tickets (F7), learned once per connection; cleared on disconnect. */
 export const requiredFields = defineItem<RequiredFields | null>('local', 'requiredFields:v1', null);
+/** What the overlay found on the portal's last visit of each page kind (no text: utils/domain/portal-diagnostics.ts). */
+export const portalDiagnostics = defineItem<PortalDiagnostics>('local', 'portalDiagnostics:v1', {});
