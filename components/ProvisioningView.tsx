@@ -1,6 +1,7 @@
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { PortalCompatibility } from './PortalCompatibility';
 import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
 import { t } from '@/utils/i18n';
@@ -53,6 +54,7 @@ export function ProvisioningView() {
           {t('recheck')}
         </button>
       </div>
+      <PortalCompatibility />
     </section>
   );
 }
