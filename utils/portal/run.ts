@@ -9,6 +9,7 @@ import { ticketListPage } from './features/ticket-list-page';
 import { portalDiagnosticsFeature } from './features/diagnostics';
 import { onDomChange } from './observe';
 import { answerTabRequests } from './tab-requests';
+import { removeLeftoverUi } from './leftovers';
 
 const features: Feature[] = [
   connectCard,
@@ -29,6 +30,7 @@ const features: Feature[] = [
  */
 export function run(lifetime: AbortSignal, isInvalid: () => boolean = () => false): void {
   if (import.meta.env.MODE === 'e2e') installE2eBridge(lifetime);
+  removeLeftoverUi();
   onDomChange(() => void isInvalid(), { signal: lifetime });
   answerTabRequests(lifetime);
   startFeatures(features, lifetime);
