@@ -1,11 +1,13 @@
 import { useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { Checklist } from './Checklist';
+import { CreateForActiveAction } from './CreateForActiveAction';
 import { DuplicateNotices } from './DuplicateNotices';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
 import { OutboxList } from './OutboxList';
 import { PopupTickets } from './PopupTickets';
+import { PortalCompatibility } from './PortalCompatibility';
 import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
 import { t } from '@/utils/i18n';
@@ -31,6 +33,7 @@ export function Popup() {
       <h1 class="snt-h1">{t('productName')}</h1>
       {status ? <ConnectionSummary status={status} /> : <p aria-busy="true">…</p>}
       <ErrorMessage error={error ?? loadError} />
+      <CreateForActiveAction onOpened={() => window.close()} />
       <DuplicateNotices />
       {status && (
         <>
@@ -88,6 +91,7 @@ export function Popup() {
           {connected && <PopupTickets />}
         </>
       )}
+      <PortalCompatibility />
       <button class="snt-link" onClick={openOptions}>
         {t('openOptions')}
       </button>

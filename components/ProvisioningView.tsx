@@ -1,6 +1,7 @@
 import { Checklist } from './Checklist';
 import { ConnectionSummary } from './ConnectionSummary';
 import { ErrorMessage } from './ErrorMessage';
+import { PortalCompatibility } from './PortalCompatibility';
 import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
 import { onUserAction } from './user-action';
@@ -57,6 +58,7 @@ export function ProvisioningView() {
           {t('recheck')}
         </button>
       </div>
+      <PortalCompatibility />
     </section>
   );
 }

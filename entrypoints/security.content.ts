@@ -5,6 +5,7 @@ export default defineContentScript({
   matches: [`${PORTAL_ORIGIN}/*`],
   runAt: 'document_idle',
   main(ctx) {
-    run(ctx.signal);
+    // ctx.isInvalid aborts ctx.signal once the extension context is gone (reload, update).
+    run(ctx.signal, () => ctx.isInvalid);
   },
 });

@@ -378,4 +378,36 @@ export const de: Partial<Record<MessageKey, string>> = {
   overdueCount: '{0} überfällig',
   overdueCountOne: '1 überfällig',
   overdueNone: 'Keines überfällig',
+  compatTitle: 'Portal-Kompatibilität',
+  compatAllFine: 'Alles, wonach die Erweiterung im Portal sucht, wurde bei Ihrem letzten Besuch gefunden.',
+  compatUnknown: 'Noch nicht geprüft: Öffnen Sie im Portal einmal eine Verbesserungsmaßnahme und die Startseite.',
+  compatNoShareButton:
+    'Die Schaltfläche „Teilen“ im Bereich der Maßnahme wurde nicht gefunden, daher wird „Teilen → ServiceNow“ dort nicht angeboten. Erstellen Sie das Ticket stattdessen im Popup dieser Erweiterung (Ticket für diese Verbesserungsmaßnahme erstellen) oder mit Alt+Umschalt+S.',
+  compatShareMenuNotRecognised:
+    'Das Menü „Teilen“ im Bereich der Maßnahme wurde nicht erkannt, daher fehlt dort der Eintrag ServiceNow. Erstellen Sie das Ticket stattdessen im Popup dieser Erweiterung (Ticket für diese Verbesserungsmaßnahme erstellen) oder mit Alt+Umschalt+S.',
+  compatFieldsMissing:
+    'Einige Angaben der Verbesserungsmaßnahme konnten nicht gelesen werden: {0}. Das Aufgabenformular lässt sie für Sie zum Ausfüllen frei; das Senden funktioniert wie gewohnt.',
+  compatField_id: 'Maßnahmen-ID',
+  compatField_title: 'Name',
+  compatField_description: 'Beschreibung',
+  compatField_implementation: 'Implementierungsschritte',
+  compatField_category: 'Kategorie',
+  compatField_scoreImpact: 'Auswirkung auf die Bewertung (bestimmt die Priorität)',
+  compatNoRows:
+    'Die Zeilen der Liste „Empfohlene Aktionen“ wurden nicht erkannt, daher zeigen sie keine Ticketnummern. Der Bereich der Maßnahme und die Karten auf der Startseite zeigen Ihre Tickets weiterhin.',
+  compatRowsWithoutId:
+    '{0} von {1} Zeilen der Liste „Empfohlene Aktionen“ konnten keiner Maßnahme zugeordnet werden und zeigen keine Ticketnummer. Öffnen Sie eine solche Maßnahme einmal: Danach zeigt ihre Zeile ihr Ticket.',
+  compatRowShareMenuNotRecognised:
+    'Das Menü „Teilen“ einer Zeile wurde nicht erkannt, daher fehlt dort der Eintrag ServiceNow. Öffnen Sie die Maßnahme und erstellen Sie das Ticket in ihrem Bereich, im Popup dieser Erweiterung oder mit Alt+Umschalt+S.',
+  compatCardsFallback:
+    'Das Kartenraster der Portal-Startseite wurde nicht gefunden, daher werden die ServiceNow-Karten stattdessen unter der Seitenüberschrift angezeigt. Sie funktionieren wie gewohnt.',
+  copyDiagnosticReport: 'Diagnosebericht kopieren',
+  diagnosticReportCopied:
+    'Diagnosebericht kopiert: die Seitenstruktur des Portals, die Version der Erweiterung und der Browser, kein Text aus dem Portal. Fügen Sie ihn in Ihre Fehlermeldung ein.',
+  diagnosticCopyFailed:
+    'Der Bericht konnte nicht in die Zwischenablage kopiert werden. Markieren Sie den Text unten und kopieren Sie ihn.',
+  createForAction: 'Ticket für diese Verbesserungsmaßnahme erstellen',
+  createForActionFailed:
+    'Der Portal-Tab hat nicht geantwortet. Laden Sie die Portalseite neu und versuchen Sie es noch einmal.',
+  cmdCreateTicket: 'ServiceNow-Ticket für die angezeigte Verbesserungsmaßnahme erstellen',
 };

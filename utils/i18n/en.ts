@@ -356,6 +356,36 @@ export const en = {
   overdueCount: '{0} overdue',
   overdueCountOne: '1 overdue',
   overdueNone: 'None overdue',
+  compatTitle: 'Portal compatibility',
+  compatAllFine: 'Everything the extension looks for on the portal was found on your last visit.',
+  compatUnknown: 'Not checked yet: open an improvement action and the home page in the portal once.',
+  compatNoShareButton:
+    "The action flyout's Share button was not found, so Share → ServiceNow is not offered there. Create the ticket from this extension's popup (Create a ticket for this improvement action) or with Alt+Shift+S instead.",
+  compatShareMenuNotRecognised:
+    "The flyout's Share menu was not recognised, so it has no ServiceNow item. Create the ticket from this extension's popup (Create a ticket for this improvement action) or with Alt+Shift+S instead.",
+  compatFieldsMissing:
+    'Some details of the improvement action could not be read: {0}. The task form leaves them for you to fill in; sending works as usual.',
+  compatField_id: 'action ID',
+  compatField_title: 'name',
+  compatField_description: 'description',
+  compatField_implementation: 'implementation steps',
+  compatField_category: 'category',
+  compatField_scoreImpact: 'score impact (sets the priority)',
+  compatNoRows:
+    'The rows of the Recommended actions list were not recognised, so they show no ticket numbers. The action flyout and the home page cards still show your tickets.',
+  compatRowsWithoutId:
+    '{0} of {1} rows of the Recommended actions list could not be matched to an action and show no ticket number. Open such an action once: its row then shows its ticket.',
+  compatRowShareMenuNotRecognised:
+    "A row's Share menu was not recognised, so it has no ServiceNow item. Open the action and create the ticket from its flyout, this extension's popup or with Alt+Shift+S.",
+  compatCardsFallback:
+    "The portal's card grid on the home page was not found, so the ServiceNow cards are shown below the page heading instead. They work as usual.",
+  copyDiagnosticReport: 'Copy diagnostic report',
+  diagnosticReportCopied:
+    "Diagnostic report copied: the portal's page structure, the extension version and the browser, no text from the portal. Paste it into your bug report.",
+  diagnosticCopyFailed: 'The report could not be copied to the clipboard. Select the text below and copy it.',
+  createForAction: 'Create a ticket for this improvement action',
+  createForActionFailed: 'The portal tab did not answer. Reload the portal page and try again.',
+  cmdCreateTicket: 'Create a ServiceNow ticket for the improvement action shown',
 } as const;
 
 export type MessageKey = keyof typeof en;

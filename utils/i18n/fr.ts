@@ -370,4 +370,35 @@ export const fr: Partial<Record<MessageKey, string>> = {
   overdueCount: '{0} en retard',
   overdueCountOne: '1 en retard',
   overdueNone: 'Aucun en retard',
+  compatTitle: 'Compatibilité avec le portail',
+  compatAllFine: 'Tout ce que l’extension recherche dans le portail a été trouvé lors de votre dernière visite.',
+  compatUnknown: 'Pas encore vérifié : ouvrez une fois une action d’amélioration et la page d’accueil dans le portail.',
+  compatNoShareButton:
+    'Le bouton Partager du volet de l’action est introuvable : Partager → ServiceNow n’y est donc pas proposé. Créez plutôt le ticket depuis la fenêtre de cette extension (Créer un ticket pour cette action d’amélioration) ou avec Alt+Maj+S.',
+  compatShareMenuNotRecognised:
+    'Le menu Partager du volet n’a pas été reconnu : il ne contient donc pas l’élément ServiceNow. Créez plutôt le ticket depuis la fenêtre de cette extension (Créer un ticket pour cette action d’amélioration) ou avec Alt+Maj+S.',
+  compatFieldsMissing:
+    'Certaines informations de l’action d’amélioration n’ont pas pu être lues : {0}. Le formulaire vous les laisse à remplir ; l’envoi fonctionne comme d’habitude.',
+  compatField_id: 'ID de l’action',
+  compatField_title: 'nom',
+  compatField_description: 'description',
+  compatField_implementation: 'étapes de mise en œuvre',
+  compatField_category: 'catégorie',
+  compatField_scoreImpact: 'impact sur le score (fixe la priorité)',
+  compatNoRows:
+    'Les lignes de la liste des actions recommandées n’ont pas été reconnues : elles n’affichent donc aucun numéro de ticket. Le volet de l’action et les cartes de la page d’accueil affichent toujours vos tickets.',
+  compatRowsWithoutId:
+    '{0} lignes sur {1} de la liste des actions recommandées n’ont pu être associées à aucune action et n’affichent pas de numéro de ticket. Ouvrez une fois une telle action : sa ligne affiche ensuite son ticket.',
+  compatRowShareMenuNotRecognised:
+    'Le menu Partager d’une ligne n’a pas été reconnu : il ne contient donc pas l’élément ServiceNow. Ouvrez l’action et créez le ticket depuis son volet, la fenêtre de cette extension ou avec Alt+Maj+S.',
+  compatCardsFallback:
+    'La grille de cartes de la page d’accueil du portail est introuvable : les cartes ServiceNow s’affichent donc sous le titre de la page. Elles fonctionnent comme d’habitude.',
+  copyDiagnosticReport: 'Copier le rapport de diagnostic',
+  diagnosticReportCopied:
+    'Rapport de diagnostic copié : la structure des pages du portail, la version de l’extension et le navigateur, aucun texte du portail. Collez-le dans votre rapport de bogue.',
+  diagnosticCopyFailed:
+    'Le rapport n’a pas pu être copié dans le presse-papiers. Sélectionnez le texte ci-dessous et copiez-le.',
+  createForAction: 'Créer un ticket pour cette action d’amélioration',
+  createForActionFailed: 'L’onglet du portail n’a pas répondu. Rechargez la page du portail et réessayez.',
+  cmdCreateTicket: 'Créer un ticket ServiceNow pour l’action d’amélioration affichée',
 };

@@ -361,4 +361,35 @@ export const it: Partial<Record<MessageKey, string>> = {
   overdueCount: '{0} scaduti',
   overdueCountOne: '1 scaduto',
   overdueNone: 'Nessuno scaduto',
+  compatTitle: 'Compatibilità con il portale',
+  compatAllFine: 'Tutto ciò che l’estensione cerca nel portale è stato trovato durante l’ultima visita.',
+  compatUnknown: 'Non ancora verificato: apri una volta un’azione di miglioramento e la home page nel portale.',
+  compatNoShareButton:
+    'Il pulsante Condividi del riquadro dell’azione non è stato trovato, quindi Condividi → ServiceNow non è disponibile lì. Crea invece il ticket dal popup di questa estensione (Crea un ticket per questa azione di miglioramento) o con Alt+Maiusc+S.',
+  compatShareMenuNotRecognised:
+    'Il menu Condividi del riquadro non è stato riconosciuto, quindi non contiene la voce ServiceNow. Crea invece il ticket dal popup di questa estensione (Crea un ticket per questa azione di miglioramento) o con Alt+Maiusc+S.',
+  compatFieldsMissing:
+    'Alcuni dettagli dell’azione di miglioramento non sono stati letti: {0}. Il modulo li lascia da compilare a te; l’invio funziona come sempre.',
+  compatField_id: 'ID dell’azione',
+  compatField_title: 'nome',
+  compatField_description: 'descrizione',
+  compatField_implementation: 'passaggi di implementazione',
+  compatField_category: 'categoria',
+  compatField_scoreImpact: 'impatto sul punteggio (determina la priorità)',
+  compatNoRows:
+    'Le righe dell’elenco delle azioni consigliate non sono state riconosciute, quindi non mostrano numeri di ticket. Il riquadro dell’azione e le schede della home page mostrano comunque i tuoi ticket.',
+  compatRowsWithoutId:
+    '{0} righe su {1} dell’elenco delle azioni consigliate non sono state associate a un’azione e non mostrano un numero di ticket. Apri una volta tale azione: la sua riga mostrerà poi il suo ticket.',
+  compatRowShareMenuNotRecognised:
+    'Il menu Condividi di una riga non è stato riconosciuto, quindi non contiene la voce ServiceNow. Apri l’azione e crea il ticket dal suo riquadro, dal popup di questa estensione o con Alt+Maiusc+S.',
+  compatCardsFallback:
+    'La griglia delle schede della home page del portale non è stata trovata, quindi le schede ServiceNow sono mostrate sotto il titolo della pagina. Funzionano come sempre.',
+  copyDiagnosticReport: 'Copia report di diagnostica',
+  diagnosticReportCopied:
+    'Report di diagnostica copiato: la struttura delle pagine del portale, la versione dell’estensione e il browser, nessun testo del portale. Incollalo nella tua segnalazione di bug.',
+  diagnosticCopyFailed:
+    'Non è stato possibile copiare il report negli appunti. Seleziona il testo qui sotto e copialo.',
+  createForAction: 'Crea un ticket per questa azione di miglioramento',
+  createForActionFailed: 'La scheda del portale non ha risposto. Ricarica la pagina del portale e riprova.',
+  cmdCreateTicket: 'Crea un ticket ServiceNow per l’azione di miglioramento visualizzata',
 };

@@ -368,4 +368,35 @@ export const ja: Partial<Record<MessageKey, string>> = {
   overdueCount: '期限超過 {0} 件',
   overdueCountOne: '期限超過 1 件',
   overdueNone: '期限超過なし',
+  compatTitle: 'ポータルとの互換性',
+  compatAllFine: '前回のアクセスで、拡張機能がポータルで探すものはすべて見つかりました。',
+  compatUnknown: 'まだ確認されていません。ポータルで改善アクションとホーム ページを一度開いてください。',
+  compatNoShareButton:
+    'アクションのフライアウトに [共有] ボタンが見つからないため、そこでは [共有] → ServiceNow を利用できません。代わりにこの拡張機能のポップアップ ([この改善アクションのチケットを作成]) または Alt+Shift+S でチケットを作成してください。',
+  compatShareMenuNotRecognised:
+    'フライアウトの [共有] メニューを認識できなかったため、ServiceNow の項目がありません。代わりにこの拡張機能のポップアップ ([この改善アクションのチケットを作成]) または Alt+Shift+S でチケットを作成してください。',
+  compatFieldsMissing:
+    '改善アクションの一部の情報を読み取れませんでした: {0}。タスク フォームでは入力できるよう空欄のままにします。送信は通常どおり行えます。',
+  compatField_id: 'アクション ID',
+  compatField_title: '名前',
+  compatField_description: '説明',
+  compatField_implementation: '実装手順',
+  compatField_category: 'カテゴリ',
+  compatField_scoreImpact: 'スコアへの影響 (優先度を決定)',
+  compatNoRows:
+    '推奨される操作の一覧の行を認識できなかったため、チケット番号は表示されません。アクションのフライアウトとホーム ページのカードには引き続きチケットが表示されます。',
+  compatRowsWithoutId:
+    '推奨される操作の一覧の {1} 行のうち {0} 行をアクションに対応付けられず、チケット番号が表示されません。そのアクションを一度開くと、その行にチケットが表示されます。',
+  compatRowShareMenuNotRecognised:
+    '行の [共有] メニューを認識できなかったため、ServiceNow の項目がありません。アクションを開き、そのフライアウト、この拡張機能のポップアップ、または Alt+Shift+S でチケットを作成してください。',
+  compatCardsFallback:
+    'ポータルのホーム ページのカード グリッドが見つからないため、ServiceNow のカードはページの見出しの下に表示されます。カードは通常どおり動作します。',
+  copyDiagnosticReport: '診断レポートをコピー',
+  diagnosticReportCopied:
+    '診断レポートをコピーしました。ポータルのページ構造、拡張機能のバージョン、ブラウザーを含み、ポータルのテキストは含みません。バグ報告に貼り付けてください。',
+  diagnosticCopyFailed: 'レポートをクリップボードにコピーできませんでした。下のテキストを選択してコピーしてください。',
+  createForAction: 'この改善アクションのチケットを作成',
+  createForActionFailed:
+    'ポータルのタブが応答しませんでした。ポータルのページを再読み込みして、もう一度お試しください。',
+  cmdCreateTicket: '表示中の改善アクションの ServiceNow チケットを作成',
 };

@@ -342,4 +342,31 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   overdueCount: '{0} 个已逾期',
   overdueCountOne: '1 个已逾期',
   overdueNone: '无逾期工单',
+  compatTitle: '门户兼容性',
+  compatAllFine: '上次访问时，扩展在门户中查找的所有内容均已找到。',
+  compatUnknown: '尚未检查：请在门户中打开一次改进操作和主页。',
+  compatNoShareButton:
+    '未找到操作浮出控件中的“共享”按钮，因此那里不提供“共享 → ServiceNow”。请改为在此扩展的弹出窗口中（为此改进操作创建工单）或按 Alt+Shift+S 创建工单。',
+  compatShareMenuNotRecognised:
+    '无法识别浮出控件中的“共享”菜单，因此其中没有 ServiceNow 项。请改为在此扩展的弹出窗口中（为此改进操作创建工单）或按 Alt+Shift+S 创建工单。',
+  compatFieldsMissing: '无法读取改进操作的部分信息：{0}。任务表单会将其留空供你填写；发送照常进行。',
+  compatField_id: '操作 ID',
+  compatField_title: '名称',
+  compatField_description: '说明',
+  compatField_implementation: '实施步骤',
+  compatField_category: '类别',
+  compatField_scoreImpact: '分数影响（决定优先级）',
+  compatNoRows: '无法识别“建议的操作”列表中的行，因此这些行不显示工单编号。操作浮出控件和主页卡片仍会显示你的工单。',
+  compatRowsWithoutId:
+    '“建议的操作”列表的 {1} 行中有 {0} 行无法与操作对应，因此不显示工单编号。将此类操作打开一次后，其行就会显示其工单。',
+  compatRowShareMenuNotRecognised:
+    '无法识别某一行的“共享”菜单，因此其中没有 ServiceNow 项。请打开该操作，然后在其浮出控件、此扩展的弹出窗口中或按 Alt+Shift+S 创建工单。',
+  compatCardsFallback: '未找到门户主页的卡片网格，因此 ServiceNow 卡片改为显示在页面标题下方。卡片照常工作。',
+  copyDiagnosticReport: '复制诊断报告',
+  diagnosticReportCopied:
+    '已复制诊断报告：包含门户的页面结构、扩展版本和浏览器，不含门户中的任何文本。请将其粘贴到你的错误报告中。',
+  diagnosticCopyFailed: '无法将报告复制到剪贴板。请选择下面的文本并复制。',
+  createForAction: '为此改进操作创建工单',
+  createForActionFailed: '门户标签页没有响应。请重新加载门户页面，然后重试。',
+  cmdCreateTicket: '为显示的改进操作创建 ServiceNow 工单',
 };

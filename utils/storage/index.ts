@@ -4,6 +4,7 @@ import type { FieldDefaults } from '../domain/field-defaults';
 import type { RequiredFields } from '../domain/instance-fields';
 import type { StateNames } from '../domain/states';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATE, type SyncSettings, type SyncState } from '../domain/sync-state';
+import type { PortalDiagnostics } from '../domain/portal-diagnostics';
 import type { TicketType } from '../domain/ticket-type';
 import type { SerializedError } from '../errors';
 import { defineTrustedItem } from './trusted-item';
@@ -113,3 +114,5 @@ export async function updateTicketPreferences(change: Partial<TicketPreferences>
   await ticketPreferences.set(next);
   return next;
 }
+/** What the overlay found on the portal's last visit of each page kind (no text: utils/domain/portal-diagnostics.ts). */
+export const portalDiagnostics = defineItem<PortalDiagnostics>('local', 'portalDiagnostics:v1', {});
