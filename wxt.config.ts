@@ -37,13 +37,8 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { browser_action: { default_icon: iconSet([16, 32], extensionIconPath) } }
       : { action: { default_icon: iconSet([16, 32], extensionIconPath) } }),
-    // scripting + the portal's own origin (where the content script runs anyway): after an update
-    // or reload, the new overlay is put into portal tabs already open (Chromium does not do it).
-    permissions: ['storage', 'identity', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
-    host_permissions: [
-      'https://*.service-now.com/*',
-      ...(browser === 'firefox' ? [] : ['https://security.microsoft.com/*']),
-    ],
+    permissions: ['storage', 'identity', 'alarms'],
+    host_permissions: ['https://*.service-now.com/*'],
     // Alt+Shift+S: the task form for the improvement action shown (utils/worker/commands.ts).
     commands: {
       'create-ticket': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdCreateTicket__' },

@@ -2,7 +2,6 @@ import browser from 'webextension-polyfill';
 import { listen } from '@/utils/messaging/dispatch';
 import { onCommand } from '@/utils/worker/commands';
 import { createServices } from '@/utils/worker/create-services';
-import { injectIntoOpenPortalTabs } from '@/utils/worker/overlay-update';
 
 export default defineBackground(() => {
   const worker = createServices();
@@ -15,6 +14,5 @@ export default defineBackground(() => {
     if (Object.hasOwn(worker.alarms, alarm.name)) worker.alarms[alarm.name]?.();
   });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  if (!import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(() => void injectIntoOpenPortalTabs());
   worker.start();
 });
