@@ -24,7 +24,8 @@ export default defineConfig({
         test: {
           ...browserTest,
           name: 'e2e',
-          include: ['tests/e2e/**/*.e2e.ts'],
+          // tests/bench: only the bench's smoke test (`npm run bench` itself is not a test).
+          include: ['tests/e2e/**/*.e2e.ts', 'tests/bench/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },

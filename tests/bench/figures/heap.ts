@@ -1,0 +1,115 @@
+import type { CDPSession, Page } from 'playwright-core';
+import type { World } from '../../support/world';
+import { PORTAL } from '../../support/world';
+import { flyoutShareButton, openFlyoutShareMenu } from '../../e2e/pages/portal-page';
+import type { PortalWindow } from '../portal-window';
+import { mb, type Section } from '../table';
+
+// JS heap the extension adds to a portal tab: two tabs run the same scripted session in lockstep
+// (Share menu openings in the flyout, and in-app navigations to the home page and back to an
+// action), one at https://security.microsoft.com (our content script runs) and one at the same
+// portal server's own address https://127.0.0.1:<port> (no content script: it matches only the
+// portal's host). Each site has its own renderer process, so Runtime.getHeapUsage, after
+// HeapProfiler.collectGarbage, is that tab's heap alone; the difference is what we add.
+
+export interface HeapCounts {
+  openings: number;
+  navigations: number;
+}
+
+interface Tab {
+  page: Page;
+  cdp: CDPSession;
+  ours: boolean;
+}
+
+interface Sample {
+  heap: number;
+  nodes: number;
+  listeners: number;
+}
+
+async function openTab(world: World, origin: string, ours: boolean): Promise<Tab> {
+  const page = await world.context.newPage();
+  await page.goto(`${origin}/securescore?viewid=actions&actionId=AdminMFAV2`);
+  await page.locator('.ms-Panel').waitFor();
+  return { page, cdp: await world.context.newCDPSession(page), ours };
+}
+
+async function openAndClose(tab: Tab): Promise<void> {
+  await openFlyoutShareMenu(tab.page);
+  if (tab.ours) await tab.page.locator('[role="menu"] [data-snt-item]').waitFor();
+  await flyoutShareButton(tab.page).click();
+  await tab.page.locator('[role="menu"]').waitFor({ state: 'detached' });
+}
+
+/** Two in-app navigations (History API, as the portal's own links do): home, and back to an action's flyout. */
+async function roundTrip(tab: Tab, actionId: string): Promise<void> {
+  await tab.page.evaluate(() => (window as unknown as PortalWindow).__portal.navigate('/homepage'));
+  await tab.page.locator('main[data-page="home"]').waitFor();
+  await tab.page.evaluate((id) => (window as unknown as PortalWindow).__portal.openAction(id), actionId);
+  await tab.page.locator(`.ms-Panel [data-action-id="${actionId}"]`).first().waitFor();
+}
+
+async function sample(tab: Tab): Promise<Sample> {
+  // Twice: the first collection can leave garbage that only the second frees (weak refs, finalizers).
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await tab.cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await tab.cdp.send('Memory.getDOMCounters');
+  return { heap: usedSize, nodes, listeners: jsEventListeners };
+}
+
+export async function measureHeap(world: World, counts: HeapCounts): Promise<Section> {
+  // Other portal tabs would share a renderer process (and its heap) with the measured ones.
+  for (const page of world.context.pages()) if (page.url().startsWith(PORTAL)) await page.close();
+  const tabs = [await openTab(world, PORTAL, true), await openTab(world, world.portal.url, false)];
+  try {
+    const actions = ['MFARegistrationV2', 'AdminMFAV2'];
+    const tripEvery = Math.max(1, Math.floor(counts.openings / Math.max(1, counts.navigations / 2)));
+    const half = Math.floor(counts.openings / 2);
+    const at: Record<'half' | 'end', Sample[]> = { half: [], end: [] };
+    let trips = 0;
+    for (let opening = 1; opening <= counts.openings; opening++) {
+      for (const tab of tabs) await openAndClose(tab);
+      if (opening % tripEvery === 0 && trips * 2 < counts.navigations) {
+        for (const tab of tabs) await roundTrip(tab, actions[trips % actions.length]!);
+        trips++;
+      }
+      if (opening === half) at.half = await Promise.all(tabs.map(sample));
+    }
+    at.end = await Promise.all(tabs.map(sample));
+    const added = at.end[0]!.heap - at.end[1]!.heap;
+    const growth = added - (at.half[0]!.heap - at.half[1]!.heap);
+    const tolerance = 64 * 1024;
+    return {
+      rows: [
+        {
+          id: 'heap-added',
+          figure: `JS heap the extension adds to a portal tab after ${counts.openings} openings and ${trips * 2} navigations`,
+          value: added / 1024 / 1024,
+          measured: mb(added),
+          target: '≤ 3.00 MB',
+          baseline: `tab without it ${mb(at.end[1]!.heap)}`,
+          pass: added <= 3 * 1024 * 1024,
+        },
+        {
+          id: 'heap-growth',
+          figure: `growth of that between opening ${half} and ${counts.openings}`,
+          value: growth / 1024 / 1024,
+          measured: mb(growth),
+          target: `none (≤ ${mb(tolerance)})`,
+          baseline: `tab without it ${mb(at.end[1]!.heap - at.half[1]!.heap)}`,
+          pass: growth <= tolerance,
+        },
+      ],
+      notes: [
+        `heap at opening ${half} / ${counts.openings}: with the extension ${mb(at.half[0]!.heap)} / ${mb(at.end[0]!.heap)}, without ${mb(at.half[1]!.heap)} / ${mb(at.end[1]!.heap)}; ` +
+          `DOM nodes ${at.half[0]!.nodes} / ${at.end[0]!.nodes} vs ${at.half[1]!.nodes} / ${at.end[1]!.nodes}; ` +
+          `JS event listeners ${at.half[0]!.listeners} / ${at.end[0]!.listeners} vs ${at.half[1]!.listeners} / ${at.end[1]!.listeners}`,
+      ],
+    };
+  } finally {
+    for (const tab of tabs) await tab.page.close();
+  }
+}
