@@ -48,28 +48,42 @@ export interface BenchResult {
   notes: string[];
 }
 
-export async function runBench(options: { buildDir: string; counts: BenchCounts; log?: (line: string) => void }): Promise<BenchResult> {
+/** The bench's parts, in the order they run; `only` picks some of them (BENCH_ONLY=share,heap). */
+export const PARTS = ['size', 'sync', 'popup', 'ticket', 'share', 'main-thread', 'heap'] as const;
+export type Part = (typeof PARTS)[number];
+
+export async function runBench(options: {
+  buildDir: string;
+  counts: BenchCounts;
+  log?: (line: string) => void;
+  only?: readonly Part[];
+}): Promise<BenchResult> {
   const { counts } = options;
   const log = options.log ?? (() => undefined);
-  const sections: Section[] = [measureSize(options.buildDir)];
+  const wanted = (part: Part) => !options.only || options.only.includes(part);
+  const sections: Section[] = wanted('size') ? [measureSize(options.buildDir)] : [];
   const extensionDir = benchExtension(options.buildDir);
   const traffic = recordTraffic((host) => /(^|\.)service-now\.com(:\d+)?$/.test(host));
   let world: World | undefined;
   try {
     world = await startWorld({ extensionDir });
     const w = world;
-    const steps: [string, () => Promise<Section>][] = [
+    const steps: [Part, () => Promise<Section>][] = [
       // First: the first sync is the one that follows connecting, with the tickets already there.
+      // It also connects the extension, which the parts after it need.
       ['sync', () => measureSync(w, traffic, { tickets: counts.syncTickets, changed: counts.syncChanged, runs: counts.syncRuns })],
       ['popup', () => measurePopup(w, counts.popupOpens)],
-      ['ticket creation', () => measureTicketCreation(w, traffic, counts.tickets)],
-      ['share menu', () => measureShareMenu(w, counts.openings)],
-      ['main thread', () => measureMainThread(w, { durationMs: counts.churnMs, rows: counts.churnRows, intervalMs: counts.churnIntervalMs, naiveIntervalMs: counts.naiveIntervalMs })],
+      ['ticket', () => measureTicketCreation(w, traffic, counts.tickets)],
+      ['share', () => measureShareMenu(w, counts.openings)],
+      ['main-thread', () => measureMainThread(w, { durationMs: counts.churnMs, rows: counts.churnRows, intervalMs: counts.churnIntervalMs, naiveIntervalMs: counts.naiveIntervalMs })],
       ['heap', () => measureHeap(w, { openings: counts.heapOpenings, navigations: counts.heapNavigations })],
     ];
     for (const [name, step] of steps) {
+      // The sync part always runs when another part runs: it connects the extension.
+      if (!wanted(name) && !(name === 'sync' && steps.some(([other]) => other !== 'sync' && wanted(other)))) continue;
       log(`bench: ${name}…`);
-      sections.push(await step());
+      const section = await step();
+      if (wanted(name)) sections.push(section);
     }
   } finally {
     traffic.stop();

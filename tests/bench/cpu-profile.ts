@@ -42,3 +42,29 @@ export function timeByOwner(profile: CpuProfile, owner: (url: string) => string 
   }
   return totals;
 }
+
+/**
+ * Where one owner's time goes: milliseconds per innermost own frame (function, line:column in its
+ * script), largest first. The place to look when an owner's total is over its target.
+ */
+export function hotFrames(profile: CpuProfile, isOwn: (url: string) => boolean, top = 8): { frame: string; ms: number }[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) byId.get(child)!.parent ??= node.id;
+  const ownFrame = (id: number | undefined): CpuProfileNode | undefined => {
+    for (let node = id === undefined ? undefined : byId.get(id); node; node = node.parent === undefined ? undefined : byId.get(node.parent)) {
+      if (node.callFrame.url) return isOwn(node.callFrame.url) ? node : undefined;
+    }
+    return undefined;
+  };
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = ownFrame(samples[i]);
+    if (!node) continue;
+    const { functionName, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${lineNumber + 1}:${columnNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (i + 1 < deltas.length ? deltas[i + 1]! : 0) / 1000);
+  }
+  return [...totals].map(([frame, ms]) => ({ frame, ms })).sort((a, b) => b.ms - a.ms).slice(0, top);
+}

@@ -5,9 +5,9 @@ import { BLANK_PAGE } from './bench-extension';
 // The bench's handle on the extension from one of its own pages (the blank bench page): the same
 // message channel and storage our popup and options page use.
 
-/** The product's message envelope (utils/messaging.ts `send`). */
+/** The product's message envelope (utils/messaging/envelope.ts `CHANNEL`). */
 const CHANNEL = 'snt/1';
-/** Where the worker publishes its sync state (utils/storage.ts `syncState`). */
+/** Where the worker publishes its sync state (utils/storage/index.ts `syncState`). */
 const SYNC_STATE_KEY = 'sync:v1';
 
 /** The few extension APIs the bench calls in an extension page. */
