@@ -50,6 +50,17 @@ describe('Popup', () => {
     expect(container.querySelector('button')?.textContent).toBe('Disconnect');
   });
 
+  test('shows a status read before the first render in that very render, before any effect or message', () => {
+    send.mockReturnValue(new Promise(() => undefined));
+    // No act(): effects have not run, nothing has been asked; this is the first frame's DOM.
+    render(<Popup initialStatus={base} />, container);
+    expect(container.querySelector('[data-testid="connection-state"]')?.textContent).toBe(
+      'Connected as SVC M365 Integration to contoso.service-now.com',
+    );
+    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+    render(null, container);
+  });
+
   test("shows Reconnect and the worker's error when a connect fails", async () => {
     send.mockImplementation(async (name: string) => {
       if (name === 'getStatus') return { ...base, state: 'reconnect_needed', user: undefined };

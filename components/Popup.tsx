@@ -10,11 +10,13 @@ import { PopupTickets } from './PopupTickets';
 import { PortalCompatibility } from './PortalCompatibility';
 import { useAction } from './use-action';
 import { useConnectionStatus } from './use-connection-status';
+import type { ConnectionStatus } from '@/utils/domain/connection-status';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 
-export function Popup() {
-  const { status, setStatus, error: loadError, refresh } = useConnectionStatus({ check: true });
+/** `initialStatus`: the cached status, read before the first render (entrypoints/popup/main.tsx). */
+export function Popup({ initialStatus = null }: { initialStatus?: ConnectionStatus | null }) {
+  const { status, setStatus, error: loadError, refresh } = useConnectionStatus({ check: true, initial: initialStatus });
   const { busy, error, run } = useAction({ onError: () => refresh(false) });
   // Once shown, the outbox stays until the popup closes: at 0 it still says what Complete and send created.
   const outboxShown = useRef(false);

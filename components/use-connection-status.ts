@@ -6,10 +6,11 @@ import { cachedStatus } from '@/utils/storage';
 
 /**
  * Paints from the cached status at once, then asks the worker for a fresh one (running the
- * checklist when `check` is set), and follows later changes.
+ * checklist when `check` is set), and follows later changes. `initial`: the cached status read
+ * before the first render, so even the first frame shows it.
  */
-export function useConnectionStatus({ check }: { check: boolean }) {
-  const [status, setStatus] = useState<ConnectionStatus | null>(null);
+export function useConnectionStatus({ check, initial = null }: { check: boolean; initial?: ConnectionStatus | null }) {
+  const [status, setStatus] = useState<ConnectionStatus | null>(initial);
   const [error, setError] = useState<AppError | null>(null);
 
   const refresh = useCallback(async (withCheck: boolean) => {
