@@ -49,7 +49,10 @@ function list(ctx: Ctx, user: UserRow, table: TableName): void {
   }
   const total = rows.length;
   const result = rows.slice(offset, offset + limit).map((r) => presentRecord(ctx.state, table, r, present));
-  sendJson(ctx.res, 200, { result }, { 'X-Total-Count': String(total), Link: linkHeader(ctx, total, limit, offset) });
+  // sysparm_suppress_pagination_header=true: ServiceNow leaves the Link header out.
+  const headers: Record<string, string> = { 'X-Total-Count': String(total) };
+  if (!booleanParam(ctx, 'sysparm_suppress_pagination_header')) headers.Link = linkHeader(ctx, total, limit, offset);
+  sendJson(ctx.res, 200, { result }, headers);
 }
 
 /** Link header like ServiceNow's: first, prev (when not on the first page), next (when more), last. */

@@ -114,6 +114,9 @@ export function createServiceNowClient(origin: string, tokens: AccessTokens) {
     sysparm_limit: o.limit,
     sysparm_offset: o.offset,
     sysparm_exclude_reference_link: true,
+    // We page by offset and X-Total-Count; the Link header (first/next/last URLs, each repeating
+    // the whole query) was most of an unchanged sync's bytes.
+    sysparm_suppress_pagination_header: true,
   });
 
   /** Aggregate API: record counts grouped by one or more fields. */

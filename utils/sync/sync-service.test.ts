@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { createMemoryTicketCache } from '../../tests/support/memory-ticket-cache';
 import { createFakeServiceNow, type FakeServiceNow } from '../../tests/support/fake-servicenow';
 import { createSyncService, STALE_AFTER_MS, syncRetryDelay } from './sync-service';
+import { HEAD_SIZE } from './source';
 import { INITIAL_SYNC_STATE, type SyncState } from '../domain/sync-state';
 
 let sn: FakeServiceNow;
@@ -92,7 +93,7 @@ describe('sync service', () => {
     sn.tick(5 * 60_000);
     sn.calls.length = 0;
     await sync.requestSync('alarm');
-    expect(sn.calls).toEqual([expect.objectContaining({ kind: 'list', table: 'task', offset: 0, limit: 25 })]);
+    expect(sn.calls).toEqual([expect.objectContaining({ kind: 'list', table: 'task', offset: 0, limit: HEAD_SIZE })]);
   });
 
   test('an instance that refuses task is synced table by table, and the refusal is remembered until disconnect', async () => {

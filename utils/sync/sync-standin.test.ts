@@ -8,7 +8,7 @@ import { connect, target } from '../../tests/servicenow/test-client';
 import type { TokenManager } from '../auth/token-manager';
 import { createServiceNowClient, type ServiceNowClient } from '../servicenow/client';
 import type { SyncMeta, TableCache } from '../tickets/cache';
-import { syncTickets } from './sync-engine';
+import { HEAD_SIZE, syncTickets } from './sync-engine';
 
 let sn: ServiceNowStandIn;
 let client: ServiceNowClient;
@@ -63,7 +63,7 @@ describe('through task', () => {
 
     sn.state.setClock({ advanceMs: 60_000 });
     const unchanged = await run(first.result.data);
-    expect(unchanged.log).toEqual(['200 /api/now/table/task 25']);
+    expect(unchanged.log).toEqual([`200 /api/now/table/task ${HEAD_SIZE}`]);
     expect(sn.state.log[0]!.query).toMatchObject({
       sysparm_query:
         'sys_class_nameINchange_request,incident^correlation_idSTARTSWITHm365ss-^ORDERBYDESCsys_updated_on^ORDERBYsys_id',
@@ -75,7 +75,10 @@ describe('through task', () => {
     const incident = unchanged.result.data.incident.tickets[4]!;
     sn.state.updateRecord('incident', incident.sysId, { state: '6' });
     const changed = await run(unchanged.result.data);
-    expect(changed.log).toEqual(['200 /api/now/table/task 25', '200 /api/now/stats/task sys_class_name,state']);
+    expect(changed.log).toEqual([
+      `200 /api/now/table/task ${HEAD_SIZE}`,
+      '200 /api/now/stats/task sys_class_name,state',
+    ]);
     expect(changed.result.data.incident.counts).toEqual({ '2': 29, '6': 1 });
     expect(changed.result.data.change_request.counts).toEqual({ '-4': 1200 });
 
@@ -84,7 +87,7 @@ describe('through task', () => {
     sn.state.setClock({ advanceMs: 60_000 });
     const deleted = await run(changed.result.data);
     expect(deleted.log).toEqual([
-      '200 /api/now/table/task 25',
+      `200 /api/now/table/task ${HEAD_SIZE}`,
       '200 /api/now/table/task 5000',
       '200 /api/now/stats/task sys_class_name,state',
     ]);
@@ -108,7 +111,10 @@ describe('fallback', () => {
     expect(first.result.data.incident.total).toBe(30);
     sn.state.setClock({ advanceMs: 60_000 });
     const unchanged = await run(first.result.data, first.result.meta);
-    expect(unchanged.log).toEqual(['200 /api/now/table/change_request 25', '200 /api/now/table/incident 25']);
+    expect(unchanged.log).toEqual([
+      `200 /api/now/table/change_request ${HEAD_SIZE}`,
+      `200 /api/now/table/incident ${HEAD_SIZE}`,
+    ]);
   });
 
   test("a cross-scope refusal everywhere is the sync's error, not a reason to remember anything", async () => {
