@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { useContainer } from '@/tests/support/preact-dom';
+import { useContainer, userClick } from '@/tests/support/preact-dom';
 import type { ActionDetails } from '@/utils/portal/action-reader';
 import type { TicketFormContext } from '@/utils/tickets/ticket-service';
 import { TaskForm } from './TaskForm';
@@ -84,7 +84,7 @@ describe('instance fields in the task form', () => {
     });
     await mount();
     expect(dom.el.querySelector('[data-testid="instance-fields"]')).toBeNull();
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     expect(send.mock.calls.find(([name]) => name === 'createTicket')?.[1]).not.toHaveProperty('fields');
   });
@@ -102,7 +102,7 @@ describe('instance fields in the task form', () => {
     expect(field('assignment_group')?.value).toBe('Network');
     expect(field('assignment_group')?.getAttribute('role')).toBe('combobox');
     expect(field('category')?.value).toBe('software');
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     expect(send).toHaveBeenCalledWith(
       'createTicket',
@@ -113,7 +113,7 @@ describe('instance fields in the task form', () => {
   test('without defaults, Send names the missing fields and sends nothing until they are filled', async () => {
     answer({ prepareTicket: () => context(), listChoices: choices, searchRecords: groups, createTicket: () => SENT });
     await mount();
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     expect(send.mock.calls.some(([name]) => name === 'createTicket')).toBe(false);
     expect(dom.el.querySelector('[data-testid="fields-missing"]')?.textContent).toBe(
@@ -127,7 +127,7 @@ describe('instance fields in the task form', () => {
     await pickGroup('netw');
     await choose(field('category') as unknown as HTMLSelectElement, 'network');
     expect(dom.el.querySelector('[data-testid="fields-missing"]')).toBeNull();
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     expect(send).toHaveBeenCalledWith(
       'createTicket',
@@ -154,7 +154,7 @@ describe('instance fields in the task form', () => {
     });
     await mount();
     expect(field('assignment_group')).toBeNull();
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     await dom.flush();
     expect(dom.el.querySelector('#snt-if-assignment_group-error')?.textContent).toBe(
@@ -162,7 +162,7 @@ describe('instance fields in the task form', () => {
     );
     expect(dom.el.querySelector('[data-testid="ticket-queued"]')?.textContent).toContain('Assignment group');
     await pickGroup('net');
-    await act(() => button('Complete and send').click());
+    await act(() => userClick(button('Complete and send')));
     await dom.flush();
     expect(send).toHaveBeenCalledWith('completeTicket', {
       outboxId: REFUSED.outboxId,
@@ -181,7 +181,7 @@ describe('instance fields in the task form', () => {
       listOutbox: () => [{ id: REFUSED.outboxId, state: 'failed' }],
     });
     await mount();
-    await act(() => button('Send to ServiceNow').click());
+    await act(() => userClick(button('Send to ServiceNow')));
     await dom.flush();
     await dom.flush();
     expect(dom.el.querySelector('[data-testid="ticket-queued"]')?.textContent).toContain(message);
