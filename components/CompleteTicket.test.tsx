@@ -1,7 +1,7 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { useContainer } from '@/tests/support/preact-dom';
-import { ticketPreferences } from '@/utils/storage';
+import { formDrafts, ticketPreferences } from '@/utils/storage';
 import { OutboxList } from './OutboxList';
 
 // The popup's Complete and send (F7): a queued ticket refused for a missing field gets it in the
@@ -84,5 +84,25 @@ describe('Complete and send in the popup', () => {
       'Your ServiceNow instance requires this field.',
     );
     expect(send.mock.calls.some(([name]) => name === 'completeTicket')).toBe(false);
+  });
+
+  test('what was picked survives the popup closing, and is forgotten once sent', async () => {
+    const picked = { assignment_group: { value: GROUP, label: 'Network' } };
+    await formDrafts.set({ [`complete:${ID}`]: picked, AdminMFAV2: { title: 'other draft' } });
+    send.mockImplementation(async (name: string) => {
+      if (name === 'listOutbox') return [waiting];
+      if (name === 'completeTicket') return SENT;
+      return [];
+    });
+    await dom.mount(<OutboxList revision={1} />);
+    await act(() => button('Complete and send Require MFA')!.click());
+    await dom.flush();
+    expect(dom.el.querySelector<HTMLInputElement>(`#snt-complete-${ID}-assignment_group`)!.value).toBe('Network');
+    await act(() =>
+      dom.el.querySelector<HTMLButtonElement>('[data-testid="complete-ticket"] button[type="submit"]')!.click(),
+    );
+    await dom.flush();
+    expect(send).toHaveBeenCalledWith('completeTicket', { outboxId: ID, fields: { assignment_group: GROUP } });
+    expect(await formDrafts.get()).toEqual({ AdminMFAV2: { title: 'other draft' } });
   });
 });

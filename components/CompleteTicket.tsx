@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
 import type { SendOutcome } from '@/utils/outbox/outbox';
 import type { OutboxSummary } from '@/utils/outbox/outbox-summary';
-import { ticketPreferences } from '@/utils/storage';
+import { formDrafts, ticketPreferences } from '@/utils/storage';
 import { ErrorMessage } from './ErrorMessage';
 import { InstanceFields } from './instance-fields/InstanceFields';
 
@@ -14,6 +14,16 @@ interface Props {
   item: OutboxSummary & { missingFields: InstanceField[] };
   /** After an attempt: sent (the outbox shows the number) or refused again. */
   onSent(outcome: SendOutcome): void;
+}
+
+/** What the user picked so far is kept with the form drafts, so closing the popup loses nothing. */
+const draftKey = (outboxId: string) => `complete:${outboxId}`;
+
+async function keepDraft(outboxId: string, chosen: ChosenFields | null): Promise<void> {
+  const all = { ...(await formDrafts.get()) };
+  if (chosen) all[draftKey(outboxId)] = chosen;
+  else delete all[draftKey(outboxId)];
+  await formDrafts.set(all);
 }
 
 /**
@@ -27,11 +37,12 @@ export function CompleteTicket({ item, onSent }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const fields = item.missingFields;
 
-  // Prefilled from the defaults of its ticket type, where there are any.
+  // What the user picked before the popup closed, else the defaults of its ticket type.
   useEffect(() => {
-    void ticketPreferences.get().then((p) => {
+    void Promise.all([formDrafts.get(), ticketPreferences.get()]).then(([drafts, p]) => {
+      const kept = drafts[draftKey(item.id)] as ChosenFields | undefined;
       const defaults = p.fields?.[item.type] ?? {};
-      setChosen(Object.fromEntries(fields.flatMap((f) => (defaults[f] ? [[f, defaults[f]]] : []))));
+      setChosen(kept ?? Object.fromEntries(fields.flatMap((f) => (defaults[f] ? [[f, defaults[f]]] : []))));
     });
   }, [item.id]);
 
@@ -46,6 +57,7 @@ export function CompleteTicket({ item, onSent }: Props) {
     try {
       const outcome = await send('completeTicket', { outboxId: item.id, fields: valuesOf(item.type, chosen) });
       if (outcome.state !== 'sent' && outcome.error) setError(toAppError(outcome.error));
+      if (outcome.state === 'sent') await keepDraft(item.id, null);
       onSent(outcome);
     } catch (e) {
       setError(toAppError(e));
@@ -66,6 +78,7 @@ export function CompleteTicket({ item, onSent }: Props) {
           if (value) next[field] = value;
           else delete next[field];
           setChosen(next);
+          void keepDraft(item.id, next);
         }}
         required={fields}
         errors={errors}
