@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { TicketDraft } from '../domain/ticket-draft';
+import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
 import type { ServiceNowClient } from '../servicenow/client';
 import { mapHttpError } from '../servicenow/errors';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
@@ -8,19 +8,7 @@ import { outboxStore } from './outbox-store';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
-const draft: TicketDraft = {
-  type: 'change_request',
-  actionId: 'AdminMFAV2',
-  name: 'Require MFA',
-  description: 'Do it',
-  priority: '2',
-  dueDate: '2099-01-01',
-  source: 'microsoft',
-  category: 'Identity',
-  initiatingUser: 'Megan',
-  actionLink: '',
-  confirmDuplicate: false,
-};
+const draft = SAMPLE_DRAFT;
 
 const REFUSAL = {
   error: {

@@ -1,26 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
 import { AppError } from '../errors';
 import type { ServiceNowClient } from '../servicenow/client';
-import type { TicketDraft } from '../domain/ticket-draft';
 import { createOutbox } from './outbox';
 import { outboxStore } from './outbox-store';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
-const draft: TicketDraft = {
-  type: 'change_request',
-  actionId: 'AdminMFAV2',
-  name: 'Require MFA',
-  description: 'Do it',
-  priority: '2',
-  dueDate: '2099-01-01',
-  source: 'microsoft',
-  category: 'Identity',
-  initiatingUser: 'Megan',
-  actionLink: '',
-  confirmDuplicate: false,
-};
+const draft = SAMPLE_DRAFT;
 
 /** An in-memory instance: records with creation times, found by correlation_id and description. */
 function fakeClient() {

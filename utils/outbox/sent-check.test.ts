@@ -2,6 +2,7 @@
 // The sync's duplicate check against the ServiceNow stand-in (in-process, the product's own
 // client): a record of a request that appeared after its create was verified is retired.
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
 import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
 import { connect, target } from '../../tests/servicenow/test-client';
@@ -20,19 +21,7 @@ let sn: ServiceNowStandIn;
 let client: ServiceNowClient;
 let now = 10_000_000;
 
-const draft: TicketDraft = {
-  type: 'change_request',
-  actionId: 'AdminMFAV2',
-  name: 'Require MFA',
-  description: 'Do it',
-  priority: '2',
-  dueDate: '2099-01-01',
-  source: 'microsoft',
-  category: 'Identity',
-  initiatingUser: 'Megan',
-  actionLink: '',
-  confirmDuplicate: false,
-};
+const draft = SAMPLE_DRAFT;
 
 beforeAll(async () => {
   sn = await startServiceNow({ port: 0 });

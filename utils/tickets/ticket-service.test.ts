@@ -1,4 +1,5 @@
 import { beforeEach, expect, test, vi } from 'vitest';
+import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -6,23 +7,10 @@ import { createOutbox } from '../outbox/outbox';
 import type { ServiceNowClient } from '../servicenow/client';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
 import { createTicketService } from './ticket-service';
-import type { TicketDraft } from '../domain/ticket-draft';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
-const draft: TicketDraft = {
-  type: 'change_request',
-  actionId: 'AdminMFAV2',
-  name: 'Require MFA',
-  description: 'Do it',
-  priority: '2',
-  dueDate: '2099-01-01',
-  source: 'microsoft',
-  category: 'Identity',
-  initiatingUser: 'Megan',
-  actionLink: '',
-  confirmDuplicate: false,
-};
+const draft = SAMPLE_DRAFT;
 
 function world(state = 'connected') {
   const records: Record<string, string>[] = [];
