@@ -2,14 +2,12 @@
 // The sync's duplicate check against the ServiceNow stand-in (in-process, the product's own
 // client): a record of a request that appeared after its create was verified is retired.
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { signedInClient } from '../../tests/support/standin-client';
 import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
-import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
-import { connect, target } from '../../tests/servicenow/test-client';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
-import type { TokenManager } from '../auth/token-manager';
 import type { TicketDraft } from '../domain/ticket-draft';
-import { createServiceNowClient, type ServiceNowClient } from '../servicenow/client';
+import type { ServiceNowClient } from '../servicenow/client';
 import { toServiceNowFields } from '../servicenow/ticket-fields';
 import { outboxStore, type OutboxItem } from './outbox-store';
 import type { RetiredDuplicate } from './request-records';
@@ -30,11 +28,7 @@ afterAll(() => sn.close());
 beforeEach(async () => {
   resetMemoryIdb();
   sn.reset();
-  const { access_token: token } = await connect(target(sn), PUBLIC_CLIENT, 'svc_m365');
-  client = createServiceNowClient(sn.url, {
-    accessToken: async () => token,
-    renewAfterRejection: async () => token,
-  } as unknown as TokenManager);
+  client = await signedInClient(sn);
 });
 
 /** A request the outbox sent (its first record), as the outbox stores it. */

@@ -1,13 +1,11 @@
 // @vitest-environment node
 // Defaults checked against the ServiceNow stand-in when they are saved (F7).
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
+import { signedInClient } from '../../tests/support/standin-client';
 import { ciSysId, groupSysId } from '../../tests/servicenow/seed-reference';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
-import { connect, target } from '../../tests/servicenow/test-client';
-import type { TokenManager } from '../auth/token-manager';
 import { checkFieldValues } from './check-field-values';
-import { createServiceNowClient, type ServiceNowClient } from './client';
+import type { ServiceNowClient } from './client';
 import { searchRecords } from './record-lookup';
 
 let sn: ServiceNowStandIn;
@@ -19,11 +17,7 @@ beforeAll(async () => {
 afterAll(() => sn.close());
 beforeEach(async () => {
   sn.reset();
-  const { access_token: token } = await connect(target(sn), PUBLIC_CLIENT, 'svc_m365');
-  client = createServiceNowClient(sn.url, {
-    accessToken: async () => token,
-    renewAfterRejection: async () => token,
-  } as unknown as TokenManager);
+  client = await signedInClient(sn);
 });
 
 describe('checking defaults against the instance', () => {

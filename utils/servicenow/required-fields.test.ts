@@ -1,12 +1,10 @@
 // @vitest-environment node
 // What the instance requires, learned from what the integration user may read (F7), against the stand-in.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { signedInClient } from '../../tests/support/standin-client';
 import { createDataPolicy, setDictionaryMandatory } from '../../tests/servicenow/policies';
-import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
-import { connect, target } from '../../tests/servicenow/test-client';
-import type { TokenManager } from '../auth/token-manager';
-import { createServiceNowClient, type ServiceNowClient } from './client';
+import type { ServiceNowClient } from './client';
 import { learnRequiredFields } from './required-fields';
 
 let sn: ServiceNowStandIn;
@@ -18,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => sn.close());
 beforeEach(async () => {
   sn.reset();
-  const { access_token: token } = await connect(target(sn), PUBLIC_CLIENT, 'svc_m365');
-  client = createServiceNowClient(sn.url, {
-    accessToken: async () => token,
-    renewAfterRejection: async () => token,
-  } as unknown as TokenManager);
+  client = await signedInClient(sn);
 });
 
 const openPolicies = () =>

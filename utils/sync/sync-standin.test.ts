@@ -2,11 +2,9 @@
 // The sync with the product's own REST client against the ServiceNow stand-in (plain HTTP,
 // in-process): the requests it really sends, as the stand-in's request log records them.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { PUBLIC_CLIENT } from '../../tests/servicenow/seed';
+import { signedInClient } from '../../tests/support/standin-client';
 import { startServiceNow, type ServiceNowStandIn } from '../../tests/servicenow/server';
-import { connect, target } from '../../tests/servicenow/test-client';
-import type { TokenManager } from '../auth/token-manager';
-import { createServiceNowClient, type ServiceNowClient } from '../servicenow/client';
+import type { ServiceNowClient } from '../servicenow/client';
 import type { SyncMeta, TableCache } from '../tickets/cache';
 import { HEAD_SIZE, syncTickets } from './sync-engine';
 
@@ -19,11 +17,7 @@ beforeAll(async () => {
 afterAll(() => sn.close());
 beforeEach(async () => {
   sn.reset();
-  const { access_token: token } = await connect(target(sn), PUBLIC_CLIENT, 'svc_m365');
-  client = createServiceNowClient(sn.url, {
-    accessToken: async () => token,
-    renewAfterRejection: async () => token,
-  } as unknown as TokenManager);
+  client = await signedInClient(sn);
   const hourAgo = new Date(sn.state.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' ');
   sn.state.seedRecords('change_request', {
     count: 1200,
