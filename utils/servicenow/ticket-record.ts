@@ -1,5 +1,6 @@
 import { actionIdOf, hasOurPrefix } from '../domain/correlation';
 import { GLIDE_DATE_TIME } from '../domain/glide-date-time';
+import { isSysId } from '../domain/guards';
 import type { Ticket } from '../domain/ticket';
 import { isTicketType, type TicketType } from '../domain/ticket-type';
 import type { ServiceNowRecord } from './client';
@@ -27,7 +28,6 @@ export function ticketTypeOf(record: ServiceNowRecord): TicketType | null {
   return isTicketType(value) ? value : null;
 }
 
-const SYS_ID = /^[0-9a-f]{32}$/;
 const STATE = /^-?\d{1,4}$/;
 
 const text = (value: unknown, max: number): string =>
@@ -42,7 +42,7 @@ const text = (value: unknown, max: number): string =>
 export function toTicket(table: TicketType, record: ServiceNowRecord): Ticket | null {
   const sysId = record.sys_id;
   const correlationId = record.correlation_id;
-  if (typeof sysId !== 'string' || !SYS_ID.test(sysId)) return null;
+  if (!isSysId(sysId)) return null;
   if (typeof correlationId !== 'string' || !hasOurPrefix(correlationId)) return null;
   const updatedOn =
     typeof record.sys_updated_on === 'string' && GLIDE_DATE_TIME.test(record.sys_updated_on)

@@ -1,10 +1,9 @@
+import { isSysId } from '../domain/guards';
 import type { Ticket } from '../domain/ticket';
 import type { TicketType } from '../domain/ticket-type';
 import { condition, encodedQuery } from '../servicenow/encoded-query';
 import { readChanges } from './read-changes';
 import { BY_ID_CHUNK, ID_PAGE_SIZE, MAX_PAGES, PAGE_SIZE, type SourceReader } from './source';
-
-const SYS_ID = /^[0-9a-f]{32}$/;
 
 export interface Reconciliation {
   /** Tickets were dropped, added or re-read. */
@@ -24,7 +23,7 @@ export async function reconcile(reader: SourceReader, tickets: Map<string, Ticke
     if (page.totalKnown !== false) serverTotal = page.total;
     for (const record of page.records) {
       const type = source.typeOf(record);
-      if (type && typeof record.sys_id === 'string' && SYS_ID.test(record.sys_id)) {
+      if (type && isSysId(record.sys_id)) {
         server.set(record.sys_id, { modCount: Number(record.sys_mod_count) || 0, type });
       }
     }
