@@ -135,7 +135,7 @@ export async function startFirefoxWorld({ extensionDir = FIREFOX_EXTENSION_DIR }
       // Over BiDi, Firefox never reports the end of a navigation to a moz-extension:// page, so
       // goto() would time out: start it, and wait for the page itself instead.
       void page.goto(url, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: 30_000 }, url);
+      await waitForLoadedDocument(page, url);
       return page;
     },
     async waitForPage(match, timeoutMs = 30_000) {
@@ -147,4 +147,24 @@ export async function startFirefoxWorld({ extensionDir = FIREFOX_EXTENSION_DIR }
     admin: <T,>(method: string, path: string, body?: unknown) => adminRequest<T>(servicenow.port, method, path, body),
     close,
   };
+}
+
+/**
+ * Waits until `page` shows `url`, fully loaded. While the tab swaps about:blank for the extension
+ * document, Firefox's BiDi can fail an evaluation in the realm being torn down ("right-hand side
+ * of 'in' should be an object, got null"); such a failure means "not there yet", so ask again.
+ */
+async function waitForLoadedDocument(page: Page, url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const loaded = await page.evaluate((expected: string) => location.href === expected && document.readyState === 'complete', url);
+      if (loaded) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not finish loading in ${timeoutMs} ms${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
