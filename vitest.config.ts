@@ -16,5 +16,6 @@ export default defineConfig({
       'tests/store/**/*.test.ts',
     ],
     restoreMocks: true,
+    setupFiles: ['tests/support/english-outside-the-browser.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { de } from './de';
@@ -96,6 +97,12 @@ describe('t', () => {
     expect(t('save')).toBe(en.save);
     expect(t('state_connected', 'a', 'b')).toBe('Connected as a to b');
     expect(uiLang()).toBe('en');
+  });
+
+  test('no catalog is bundled: the product imports the English catalog for its types only', () => {
+    const index = readFileSync('utils/i18n/index.ts', 'utf8');
+    expect(index).toMatch(/import type \{ MessageKey \} from '\.\/en'/);
+    expect(index).not.toMatch(/import \{[^}]*\ben\b[^}]*\} from '\.\/en'/);
   });
 
   test('error messages built in utils follow the browser language', async () => {

@@ -1,11 +1,12 @@
 import type { Browser } from 'webextension-polyfill';
-import { en, type MessageKey } from './en';
+import type { MessageKey } from './en';
 
 // UI text in the browser's language (F5.1), English where a translation is missing.
 
 // Messages come from the browser's i18n API (`_locales`, generated from these catalogs at build
-// time), so only the user's language is loaded. Outside the extension (unit tests, the Node
-// benchmark) there is no such API and the English catalog answers.
+// time, every key in every language), so only the user's language is loaded and no catalog is
+// bundled into our scripts. Outside the extension (unit tests, the Node benchmark) there is no
+// such API: those set a catalog to answer instead (answerOutsideTheBrowserWith).
 // The global is read directly instead of through webextension-polyfill: the polyfill throws when
 // imported outside a browser, and `i18n.getMessage` is synchronous everywhere anyway.
 type I18nApi = Pick<Browser['i18n'], 'getMessage'>;
@@ -19,6 +20,14 @@ function format(text: string, subs: (string | number)[]): string {
   return text.replace(/\{(\d)\}/g, (_, i: string) => String(subs[Number(i)] ?? ''));
 }
 
+type Catalog = Partial<Record<MessageKey, string>>;
+let outsideTheBrowser: Catalog = {};
+
+/** For tests and Node tools, which have no browser i18n API: the catalog that answers there. */
+export function answerOutsideTheBrowserWith(catalog: Catalog): void {
+  outsideTheBrowser = catalog;
+}
+
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   let text = '';
   try {
@@ -27,7 +36,7 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   } catch {
     // No i18n API here (tests, Node): English below.
   }
-  return text || format(en[key], subs);
+  return text || format(outsideTheBrowser[key] ?? key, subs);
 }
 
 /** The language our UI text is in (for `lang` attributes, so screen readers pick the right voice). */
