@@ -6,7 +6,7 @@ import { cleanText } from './action-labels';
 import { readSection } from './action-sections';
 import { readRowCells } from './list-columns';
 import { idForTitle, rememberTitle } from './title-ids';
-import { ACCOUNT_EMAIL, ACCOUNT_NAME, PANEL, PANEL_TITLE } from './selectors';
+import { ACCOUNT_EMAIL, ACCOUNT_NAME, ACTION_ID_CARRIER, PANEL, PANEL_TITLE } from './selectors';
 
 // Reads the improvement action a Share menu belongs to, from the address (actionId, the stable
 // key) and from the flyout or the list row, tolerating every missing piece. Takes the root as a
@@ -66,13 +66,34 @@ export function scoreImpactOf(text: string): number | null {
   return match ? Number(match[1]!.replace(',', '.')) : null;
 }
 
+// The list asks for every row's id on every change, and a list that re-renders shows the same
+// few hundred links again and again: parsing each address once keeps that off the portal's main
+// thread (the bench's churn). Bounded, so a long session does not grow it without end.
+const idsByHref = new Map<string, string | null>();
+const MAX_CACHED_HREFS = 2000;
+
 export function actionIdFromUrl(href: string): string | null {
+  const cached = idsByHref.get(href);
+  if (cached !== undefined) return cached;
+  let id: string | null = null;
   try {
-    const id = new URL(href, PORTAL_ORIGIN).searchParams.get('actionId');
-    return id && isActionId(id) ? id : null;
+    id = new URL(href, PORTAL_ORIGIN).searchParams.get('actionId');
   } catch {
-    return null;
+    // Not an address: no id.
   }
+  const result = id && isActionId(id) ? id : null;
+  if (idsByHref.size >= MAX_CACHED_HREFS) idsByHref.clear();
+  idsByHref.set(href, result);
+  return result;
+}
+
+/**
+ * The action a list row is about: its title link's actionId, else (a row whose markup names no
+ * action) the id learned for its title from a flyout opened before.
+ */
+export function rowActionId(row: Element, carrier = row.querySelector(ACTION_ID_CARRIER)): string | null {
+  const href = carrier?.getAttribute('href');
+  return href ? actionIdFromUrl(href) : idForTitle(readRowCells(row).title);
 }
 
 export function actionLink(id: string | null): string {

@@ -2,6 +2,7 @@ import {
   EXPANDED,
   LAYER,
   LIST_ROW,
+  MAIN,
   MENU_CONTAINER,
   MENU_ITEM_BUTTON,
   MENU_LIST,
@@ -111,4 +112,45 @@ export function findOpenShareMenus(root: Document | Element = document): ShareMe
     found.push({ menu, list, opener, origin: parentMenu ? 'row' : 'flyout', row });
   }
   return found;
+}
+
+/**
+ * Whether a batch of mutations may have opened a menu or changed an open one's items, so Share
+ * menus are worth looking for at once: an opener's aria-expanded flipped, nodes changed inside a
+ * menu, or a menu was added outside the page's main region (Fluent renders menus in layers at
+ * the end of body). Nodes added inside `main` (a list re-rendering its rows) are not searched: a
+ * menu rendered there in place still flips its opener's aria-expanded. Where a target is, is
+ * worked out once per batch (a list appends many rows to one parent). Our own item's insertion
+ * changes a menu too; the check it causes finds everything in place and does nothing.
+ */
+export function mayShowMenu(records: MutationRecord[]): boolean {
+  const places = new Map<Node, 'menu' | 'main' | 'elsewhere'>();
+  for (const record of records) {
+    if (record.type === 'attributes') return true;
+    if (record.addedNodes.length === 0) continue;
+    let place = places.get(record.target);
+    if (!place) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      place = target?.closest(MENU_CONTAINER) ? 'menu' : !target || target.closest(MAIN) ? 'main' : 'elsewhere';
+      places.set(record.target, place);
+    }
+    if (place === 'menu') return true;
+    if (place === 'main') continue;
+    // Many nodes at once (a widget refilling itself): one search of their parent is cheaper
+    // than touching each node (every node a content script touches gets a wrapper of its own).
+    if (record.addedNodes.length > MAX_NODES_SEARCHED) {
+      if (record.target instanceof Element && record.target.querySelector(MENU_CONTAINER)) return true;
+      continue;
+    }
+    for (const node of record.addedNodes) if (node instanceof Element && holdsMenu(node)) return true;
+  }
+  return false;
+}
+
+const MAX_NODES_SEARCHED = 8;
+
+/** Is or contains a menu; cheap for the many childless nodes a widget refilling itself adds. */
+function holdsMenu(node: Element): boolean {
+  if (node.hasAttribute('role') && node.matches(MENU_CONTAINER)) return true;
+  return node.firstElementChild !== null && node.querySelector(MENU_CONTAINER) !== null;
 }

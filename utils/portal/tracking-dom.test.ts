@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { rowActionId } from './features/action-status';
+import { rowActionId } from './action-reader';
 import { findCardGrid } from './home-grid';
 import { forgetTitles, rememberTitle } from './title-ids';
 import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from './selectors';

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { World } from '../../support/world';
 import { PORTAL } from '../../support/world';
 import { flyoutShareButton, openFlyoutShareMenu, portalPath } from '../../e2e/pages/portal-page';
@@ -50,6 +51,8 @@ export async function measureMainThread(world: World, counts: MainThreadCounts):
     const run = await churn(counts.rows, counts.intervalMs, counts.durationMs);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await cdp.send('Profiler.disable');
+    // BENCH_CPU_PROFILE=<file.cpuprofile>: keep the profile, to open in DevTools' Performance panel.
+    if (process.env.BENCH_CPU_PROFILE) writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(profile));
 
     const ours = `chrome-extension://${world.extensionId}/`;
     const time = timeByOwner(profile, (url) => {

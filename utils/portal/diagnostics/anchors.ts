@@ -5,7 +5,7 @@ import type {
   HomeAnchors,
   ShareMenuState,
 } from '@/utils/domain/portal-diagnostics';
-import { actionIdFromUrl, readFlyout, readRow } from '../action-reader';
+import { actionIdFromUrl, readFlyout, rowActionId } from '../action-reader';
 import { EXPANDED, icon, LIST_ROW, MAIN, MENU_CONTAINER, PANEL, findShareButtons } from '../selectors';
 import { findOpenShareMenus } from '../share-menu';
 
@@ -54,7 +54,7 @@ export function actionsListAnchors(root: Document = document): ActionsListAnchor
   if (rows.length === 0 && !main.querySelector('[role="grid"], .ms-DetailsList')) return null;
   return {
     rows: rows.length,
-    rowsWithId: rows.filter((row) => readRow(row).id !== null).length,
+    rowsWithId: rows.filter((row) => rowActionId(row) !== null).length,
     shareMenu: shareMenuNow('row', root),
   };
 }

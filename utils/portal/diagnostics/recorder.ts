@@ -14,9 +14,13 @@ import { structuralOutline } from './outline';
 // Records, for this visit of a portal page, which anchors the overlay found (issue 12 item 4),
 // into storage.local for the popup and /ticketProvisioning. A visit is one address: the feature
 // manager restarts us on navigation. Checks run at most every COLLECT_MS while the page changes,
-// and storage is written only when something changed.
+// and storage is written only when something changed. The outline (the costly part) is redone
+// at once when the anchors change, else at most every outlineWait, which doubles up to
+// MAX_OUTLINE_MS while it comes out the same: a list that re-renders all the time is not
+// outlined over and over for the same result.
 
 const COLLECT_MS = 700;
+const MAX_OUTLINE_MS = 10_000;
 
 type Visit = { [K in PageKind]?: AnchorsOf[K] };
 
@@ -79,10 +83,16 @@ export function recordPortalVisit(signal: AbortSignal, root: Document = document
   const visit: Visit = {};
   let written = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let writtenAnchors = '';
+  let outlineWait = COLLECT_MS;
+  let outlineDue = 0;
   const collect = () => {
     timer = undefined;
     if (signal.aborted) return;
     merge(visit, root);
+    const anchors = JSON.stringify(PAGE_KINDS.map((kind) => visit[kind]));
+    if (anchors === writtenAnchors && Date.now() < outlineDue) return;
+    writtenAnchors = anchors;
     const update: Record<string, unknown> = {};
     for (const kind of PAGE_KINDS) {
       if (visit[kind]) update[kind] = { at: Date.now(), anchors: visit[kind], outline: outlineOf(kind, root) };
@@ -90,6 +100,8 @@ export function recordPortalVisit(signal: AbortSignal, root: Document = document
     const key = JSON.stringify(
       PAGE_KINDS.map((kind) => [visit[kind], (update[kind] as { outline?: string })?.outline]),
     );
+    outlineWait = key === written ? Math.min(outlineWait * 2, MAX_OUTLINE_MS) : COLLECT_MS;
+    outlineDue = Date.now() + outlineWait;
     if (key === written || Object.keys(update).length === 0) return;
     written = key;
     void save(update as PortalDiagnostics);

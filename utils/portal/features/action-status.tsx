@@ -6,10 +6,10 @@ import { stateNames, syncState } from '@/utils/storage';
 import { resolveStateNames } from '@/utils/domain/state-names';
 import { defaultStateNames, type StateNames } from '@/utils/domain/states';
 import { MAX_ACTION_IDS, type ActionTickets } from '@/utils/domain/ticket';
-import { actionIdFromUrl } from '../action-reader';
+import { actionIdFromUrl, rowActionId } from '../action-reader';
 import { cleanText } from '../action-labels';
-import { readRowCells, titleCell } from '../list-columns';
-import { idForTitle, loadTitleIds, rememberTitle } from '../title-ids';
+import { titleCell } from '../list-columns';
+import { loadTitleIds, rememberTitle } from '../title-ids';
 import { isPath, type Feature } from '../feature-manager';
 import { onDomChange } from '../observe';
 import { ACTION_ID_CARRIER, LIST_CELL, LIST_ROW, PANEL, PANEL_HEADER_TEXT } from '../selectors';
@@ -26,19 +26,13 @@ interface View {
   instanceOrigin?: string;
 }
 
-/**
- * The action a list row is about: its title link's actionId, else (a row whose markup names no
- * action) the id learned for its title from a flyout opened before.
- */
-export function rowActionId(row: Element): string | null {
-  const href = row.querySelector(ACTION_ID_CARRIER)?.getAttribute('href');
-  return href ? actionIdFromUrl(href) : idForTitle(readRowCells(row).title);
+/** Where a row's badge goes: the cell of its id carrier, or its title cell. */
+function badgeCell(row: Element, carrier: Element | null): Element | null {
+  return carrier?.closest(LIST_CELL) ?? titleCell(row);
 }
 
-/** Where a row's badge goes: the cell of its id carrier, or its title cell. */
-function badgeCell(row: Element): Element | null {
-  return row.querySelector(ACTION_ID_CARRIER)?.closest(LIST_CELL) ?? titleCell(row);
-}
+/** How often, at most, a list that keeps changing is read again row by row. */
+const ROW_SCAN_MS = 400;
 
 export const actionStatus: Feature = {
   id: 'action-status',
@@ -55,6 +49,8 @@ export const actionStatus: Feature = {
     /** Each badge has its own budget: a re-render of the list puts back every row's badge. */
     const guards = new WeakMap<ShadowUi, () => boolean>();
     const asked = new Set<string>();
+    /** Rows that got a badge once: they are looked at again when their action's tickets go. */
+    const badgedRows = new WeakSet<Element>();
 
     function Badge({ actionId }: { actionId: string }) {
       const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -117,21 +113,36 @@ export const actionStatus: Feature = {
       fresh = true;
     };
 
-    function check() {
+    // Reading every row on every DOM change is what a churning list makes expensive. A scan (rows
+    // and flyout) runs at once when one of our badges lost its place (a re-render: put it back
+    // before the next paint, no flicker) or when the answer, the titles or the names changed;
+    // otherwise at most every ROW_SCAN_MS, with a trailing scan so the last change is read too.
+    let nextScan = 0;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    signal.addEventListener('abort', () => clearTimeout(trailing), { once: true });
+
+    function check(force = true) {
       if (signal.aborted) return;
+      let displaced = false;
       for (const [anchor, ui] of badges) {
         if (!anchor.isConnected) {
           ui.remove();
           badges.delete(anchor);
-        }
+          displaced = true;
+        } else if (!ui.host.isConnected) displaced = true;
       }
-      for (const row of document.querySelectorAll(LIST_ROW)) {
-        const id = rowActionId(row);
-        const cell = id ? badgeCell(row) : null;
-        if (!id || !cell) continue;
-        want(id);
-        ensure(cell, 'row', (host) => cell.append(host), id);
+      const now = Date.now();
+      if (!force && !displaced && now < nextScan) {
+        trailing ??= setTimeout(() => {
+          trailing = undefined;
+          check();
+        }, nextScan - now);
+        return;
       }
+      nextScan = now + ROW_SCAN_MS;
+      clearTimeout(trailing);
+      trailing = undefined;
+      scanRows();
       const flyoutId = actionIdFromUrl(location.href);
       const header = flyoutId ? document.querySelector(`${PANEL} :is(${PANEL_HEADER_TEXT})`) : null;
       if (flyoutId && header) {
@@ -146,7 +157,22 @@ export const actionStatus: Feature = {
       }
     }
 
-    onDomChange(check, { signal });
+    function scanRows() {
+      for (const row of document.querySelectorAll(LIST_ROW)) {
+        const carrier = row.querySelector(ACTION_ID_CARRIER);
+        const id = rowActionId(row, carrier);
+        if (!id) continue;
+        want(id);
+        // Most rows have no ticket and no badge: skip finding their cell (the churn's cost).
+        if (!ticketsOf(id) && !badgedRows.has(row)) continue;
+        const cell = badgeCell(row, carrier);
+        if (!cell) continue;
+        badgedRows.add(row);
+        ensure(cell, 'row', (host) => cell.append(host), id);
+      }
+    }
+
+    onDomChange(() => check(false), { signal });
     const titles = loadTitleIds(check);
     let revision: number | undefined;
     const stopSync = syncState.watch((state) => {

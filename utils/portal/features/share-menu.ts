@@ -1,10 +1,10 @@
 import type { Feature } from '../feature-manager';
 import { isPath } from '../feature-manager';
-import { onDomChange } from '../observe';
+import { onDomChange, onMutations } from '../observe';
 import { actionIdFromUrl, panelOf, readFlyout, readRow, type ActionDetails } from '../action-reader';
 import { completeFromTabs } from '../flyout-tabs';
 import { OUR_MENU_ITEM } from '../selectors';
-import { findOpenShareMenus, type ShareMenu } from '../share-menu';
+import { findOpenShareMenus, mayShowMenu, type ShareMenu } from '../share-menu';
 import { ensureServiceNowItem } from '../share-menu-item';
 import { openTaskForm } from '../task-form/open-task-form';
 import { loadTitleIds } from '../title-ids';
@@ -38,6 +38,8 @@ async function completeAction(share: ShareMenu): Promise<ActionDetails> {
   return completeFromTabs(panel, action, (p) => readFlyout(p, location.href));
 }
 
+const SAFETY_NET_MS = 500;
+
 /** Share → ServiceNow (F2.1): our item in every Share menu of an improvement action. */
 export const shareMenu: Feature = {
   id: 'share-menu',
@@ -47,7 +49,23 @@ export const shareMenu: Feature = {
     const check = () => {
       for (const share of findOpenShareMenus(document)) ensureServiceNowItem(share, choose);
     };
-    onDomChange(check, { signal });
+    // At once when a mutation may have opened a menu (our item is there before the menu is
+    // painted); every SAFETY_NET_MS after other changes too, for a menu shown some other way.
+    onMutations(
+      (records) => {
+        if (mayShowMenu(records)) check();
+      },
+      { signal },
+    );
+    let lastSafetyCheck = 0;
+    onDomChange(
+      () => {
+        if (Date.now() - lastSafetyCheck < SAFETY_NET_MS) return;
+        lastSafetyCheck = Date.now();
+        check();
+      },
+      { signal },
+    );
     check();
     // A row without an id (its markup names no action) is matched by its title (readRow).
     const titles = loadTitleIds();
