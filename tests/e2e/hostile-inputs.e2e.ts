@@ -23,7 +23,11 @@ const SERVER_ANSWERS: { case: string; fault: Record<string, unknown>; first: Reg
   { case: '201 with malformed JSON', fault: { kind: 'malformed-json' }, first: /^Created CHG\d+ in ServiceNow\./ },
   { case: '201 without a body', fault: { kind: 'empty-body' }, first: /^Created CHG\d+ in ServiceNow\./ },
   { case: '201, fields of the wrong type', fault: { kind: 'wrong-types' }, first: /^Created CHG\d+ in ServiceNow\./ },
-  { case: '201 with __proto__ / constructor keys', fault: { kind: 'proto-keys' }, first: /^Created CHG\d+ in ServiceNow\./ },
+  {
+    case: '201 with __proto__ / constructor keys',
+    fault: { kind: 'proto-keys' },
+    first: /^Created CHG\d+ in ServiceNow\./,
+  },
   { case: '201 with a 5 MB body', fault: { kind: 'huge-body' }, first: /^Created CHG\d+ in ServiceNow\./ },
   { case: '302 to another host', fault: { kind: 'redirect' }, first: new RegExp(UNREACHABLE) },
 ];
@@ -48,6 +52,12 @@ const INSTANCE_VALUES: { case: string; value: string; message: string }[] = [
     value: 'c\u043entoso.service-now.com',
     message: 'Enter the host name in plain ASCII letters (use its xn-- form for international names).',
   },
+  {
+    case: 'IDN look-alike in its xn-- form',
+    value: 'xn--cntoso-wqf.service-now.com',
+    message:
+      'ServiceNow instance names are plain letters, digits and hyphens: "xn--cntoso-wqf.service-now.com" is an internationalized (xn--) name, which can imitate another instance\'s. Check the address your ServiceNow admin gave you.',
+  },
 ];
 
 const seen: [string, string][] = [];
@@ -59,7 +69,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const width = Math.max(...seen.map(([c]) => c.length));
-  console.log(['| case | what the user saw |', '|---|---|', ...seen.map(([c, s]) => `| ${c.padEnd(width)} | ${s} |`)].join('\n'));
+  console.log(
+    ['| case | what the user saw |', '|---|---|', ...seen.map(([c, s]) => `| ${c.padEnd(width)} | ${s} |`)].join('\n'),
+  );
   await world?.close();
 });
 
@@ -68,7 +80,9 @@ const records = (table = 'change_request') =>
 
 /** The worker answers and is still connected. */
 async function workerWorks(page: Page): Promise<void> {
-  expect(await sendAsContentScript(page, { channel: 'snt/1', name: 'getStatus', payload: { refresh: false } })).toMatchObject({
+  expect(
+    await sendAsContentScript(page, { channel: 'snt/1', name: 'getStatus', payload: { refresh: false } }),
+  ).toMatchObject({
     ok: true,
     value: { state: 'connected' },
   });
@@ -88,7 +102,10 @@ async function openForm(actionId: string): Promise<Locator> {
 }
 
 async function closeForm(form: Locator): Promise<void> {
-  await form.getByTestId('task-form').getByRole('button', { name: /^(Close|Cancel)$/ }).click();
+  await form
+    .getByTestId('task-form')
+    .getByRole('button', { name: /^(Close|Cancel)$/ })
+    .click();
   await form.waitFor({ state: 'detached' });
 }
 
@@ -101,7 +118,11 @@ test('instance values: each refused with what is wrong, nothing saved', async ()
     await alert.waitFor();
     seen.push([`instance ${c.case}`, (await alert.textContent())!.trim()]);
     // Nothing saved: the worker still has no connection settings.
-    const config = await (await world.worker()).evaluate(`chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('connection')))`);
+    const config = await (
+      await world.worker()
+    ).evaluate(
+      `chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('connection')))`,
+    );
     expect(config).toEqual([]);
   }
   // Then a real instance connects from the same page.
@@ -114,7 +135,12 @@ test('instance values: each refused with what is wrong, nothing saved', async ()
 
 test('server answers to a create: the message, exactly one ticket, the worker keeps working', async () => {
   for (const [i, c] of SERVER_ANSWERS.entries()) {
-    await world.admin('POST', '/faults', { match: '/api/now/table/change_request', method: 'POST', times: 1, ...c.fault });
+    await world.admin('POST', '/faults', {
+      match: '/api/now/table/change_request',
+      method: 'POST',
+      times: 1,
+      ...c.fault,
+    });
     const name = `Hostile answer ${i}: ${c.case}`;
     const form = await openForm('OneAdmin');
     await form.getByLabel('Task name').fill(name);
@@ -128,7 +154,11 @@ test('server answers to a create: the message, exactly one ticket, the worker ke
     await form.getByTestId('ticket-created').waitFor({ timeout: 60_000 });
     const mine = (await records()).filter((r) => r.short_description === name);
     expect(mine.map((r) => r.state)).toHaveLength(1);
-    expect(await (await world.worker()).evaluate(`({}).polluted === undefined && Object.keys(Object.prototype).length === 0`)).toBe(true);
+    expect(
+      await (
+        await world.worker()
+      ).evaluate(`({}).polluted === undefined && Object.keys(Object.prototype).length === 0`),
+    ).toBe(true);
     await closeForm(form);
     await workerWorks(list);
   }
@@ -179,12 +209,25 @@ test('runtime messages from the portal that are not ours: refused, nothing chang
     ['unknown message name', { channel: 'snt/1', name: 'deleteEverything', payload: {} }, 'refused'],
     ['other channel', { channel: 'other/1', name: 'getStatus', payload: {} }, 'ignored'],
     ['not an object', 'createTicket', 'ignored'],
-    ['__proto__ payload', JSON.parse('{"channel":"snt/1","name":"createTicket","payload":{"__proto__":{"polluted":1}}}'), 'refused'],
-    ['createTicket with wrong types', { channel: 'snt/1', name: 'createTicket', payload: { type: 1, name: ['x'] } }, 'refused'],
-    ['createTicket with a 1 MB name', { channel: 'snt/1', name: 'createTicket', payload: { type: 'incident', name: 'x'.repeat(1 << 20) } }, 'refused'],
+    [
+      '__proto__ payload',
+      JSON.parse('{"channel":"snt/1","name":"createTicket","payload":{"__proto__":{"polluted":1}}}'),
+      'refused',
+    ],
+    [
+      'createTicket with wrong types',
+      { channel: 'snt/1', name: 'createTicket', payload: { type: 1, name: ['x'] } },
+      'refused',
+    ],
+    [
+      'createTicket with a 1 MB name',
+      { channel: 'snt/1', name: 'createTicket', payload: { type: 'incident', name: 'x'.repeat(1 << 20) } },
+      'refused',
+    ],
   ];
   for (const [what, envelope, expected] of hostile) {
-    const reply = (await sendAsContentScript(list, envelope)) as { ok: boolean; error?: { code: string; message: string } } | undefined;
+    const reply = (await sendAsContentScript(list, envelope)) as
+      { ok: boolean; error?: { code: string; message: string } } | undefined;
     if (expected === 'ignored') expect(reply, what).toBeUndefined();
     else expect(reply, what).toMatchObject({ ok: false, error: { code: expect.any(String) } });
     seen.push([`message: ${what}`, reply ? `${reply.error?.code}: ${reply.error?.message}` : 'no answer (ignored)']);

@@ -246,6 +246,8 @@ export const de: Partial<Record<MessageKey, string>> = {
     '„{0}“ ist kein gültiger Hostname: Verwenden Sie nur Buchstaben, Ziffern, Punkte und Bindestriche.',
   errInstanceNameMissing: 'Stellen Sie Ihren Instanznamen vor service-now.com.',
   errInstanceCloudForm: 'Eine ServiceNow-Cloudadresse hat die Form <Instanz>.service-now.com.',
+  errInstancePunycodeCloud:
+    'ServiceNow-Instanznamen bestehen nur aus Buchstaben, Ziffern und Bindestrichen: „{0}“ ist ein internationalisierter (xn--)Name, der eine andere Instanz imitieren kann. Prüfen Sie die Adresse, die Ihnen Ihr ServiceNow-Administrator gegeben hat.',
   errUserUnknown:
     'Angemeldet, aber ServiceNow hat nicht mitgeteilt, welcher Benutzer das ist. Prüfen Sie unter User Administration > Users, ob der Integrationsbenutzer seinen eigenen Datensatz lesen darf.',
   errRedirectNotRegistered:

@@ -236,6 +236,8 @@ export const en = {
   errInstanceBadHost: '"{0}" is not a valid host name: use letters, digits, dots and hyphens only.',
   errInstanceNameMissing: 'Add your instance name in front of service-now.com.',
   errInstanceCloudForm: 'A ServiceNow cloud address has the form <instance>.service-now.com.',
+  errInstancePunycodeCloud:
+    'ServiceNow instance names are plain letters, digits and hyphens: "{0}" is an internationalized (xn--) name, which can imitate another instance\'s. Check the address your ServiceNow admin gave you.',
   errUserUnknown:
     'Signed in, but ServiceNow would not say which user this is. Check that the integration user may read its own record in User Administration > Users.',
   errRedirectNotRegistered:

@@ -244,6 +244,8 @@ export const fr: Partial<Record<MessageKey, string>> = {
     "«\u00a0{0}\u00a0» n'est pas un nom d'hôte valide\u00a0: utilisez uniquement des lettres, des chiffres, des points et des traits d'union.",
   errInstanceNameMissing: 'Ajoutez le nom de votre instance devant service-now.com.',
   errInstanceCloudForm: 'Une adresse cloud ServiceNow a la forme <instance>.service-now.com.',
+  errInstancePunycodeCloud:
+    "Les noms d'instance ServiceNow ne contiennent que des lettres, des chiffres et des tirets : « {0} » est un nom internationalisé (xn--), qui peut imiter celui d'une autre instance. Vérifiez l'adresse fournie par votre administrateur ServiceNow.",
   errUserUnknown:
     "Connecté, mais ServiceNow n'a pas indiqué de quel utilisateur il s'agit. Vérifiez dans User Administration > Users que l'utilisateur d'intégration peut lire son propre enregistrement.",
   errRedirectNotRegistered:

@@ -238,6 +238,8 @@ export const it: Partial<Record<MessageKey, string>> = {
   errInstanceBadHost: '"{0}" non è un nome host valido: usa solo lettere, cifre, punti e trattini.',
   errInstanceNameMissing: "Aggiungi il nome dell'istanza davanti a service-now.com.",
   errInstanceCloudForm: 'Un indirizzo cloud ServiceNow ha la forma <istanza>.service-now.com.',
+  errInstancePunycodeCloud:
+    'I nomi delle istanze ServiceNow contengono solo lettere, cifre e trattini: "{0}" è un nome internazionalizzato (xn--), che può imitare quello di un\'altra istanza. Controlla l\'indirizzo fornito dal tuo amministratore ServiceNow.',
   errUserUnknown:
     "Accesso eseguito, ma ServiceNow non ha indicato di quale utente si tratta. Verifica in User Administration > Users che l'utente di integrazione possa leggere il proprio record.",
   errRedirectNotRegistered:

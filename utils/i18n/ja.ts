@@ -240,6 +240,8 @@ export const ja: Partial<Record<MessageKey, string>> = {
   errInstanceBadHost: '「{0}」は有効なホスト名ではありません。英字、数字、ピリオド、ハイフンのみを使用してください。',
   errInstanceNameMissing: 'service-now.com の前にインスタンス名を追加してください。',
   errInstanceCloudForm: 'ServiceNow クラウドのアドレスは <インスタンス>.service-now.com の形式です。',
+  errInstancePunycodeCloud:
+    'ServiceNow のインスタンス名は英数字とハイフンのみです。「{0}」は国際化 (xn--) 名で、別のインスタンス名を装うことができます。ServiceNow 管理者から伝えられたアドレスを確認してください。',
   errUserUnknown:
     'サインインしましたが、ServiceNow はどのユーザーかを返しませんでした。User Administration > Users で、統合ユーザーが自身のレコードを読み取れることを確認してください。',
   errRedirectNotRegistered:

@@ -229,6 +229,8 @@ export const zhCn: Partial<Record<MessageKey, string>> = {
   errInstanceBadHost: '“{0}”不是有效的主机名：只能使用字母、数字、点和连字符。',
   errInstanceNameMissing: '请在 service-now.com 前面添加你的实例名称。',
   errInstanceCloudForm: 'ServiceNow 云地址的格式为 <实例>.service-now.com。',
+  errInstancePunycodeCloud:
+    'ServiceNow 实例名只包含字母、数字和连字符：“{0}”是国际化 (xn--) 名称，可能冒充其他实例。请核对 ServiceNow 管理员提供的地址。',
   errUserUnknown:
     '已登录，但 ServiceNow 未告知这是哪个用户。请在 User Administration > Users 中检查集成用户是否可以读取其自身的记录。',
   errRedirectNotRegistered:

@@ -12,6 +12,8 @@ describe('parseInstance', () => {
     ['servicenow.contoso.com', 'https://servicenow.contoso.com'],
     ['https://itsm.contoso.co.uk/', 'https://itsm.contoso.co.uk'],
     ['contoso.service-now.com.', 'https://contoso.service-now.com'],
+    // A custom domain may be internationalized (in its xn-- form): connecting asks for that host.
+    ['servicenow.xn--mller-kva.de', 'https://servicenow.xn--mller-kva.de'],
   ])('accepts %j', (input, origin) => {
     expect(parseInstance(input).origin).toBe(origin);
   });
@@ -31,6 +33,9 @@ describe('parseInstance', () => {
     ['contoso.service-now.com#frag', /without a path/],
     ['https://admin:pw@contoso.service-now.com', /user name or password/],
     ['https://contoso.service-now.com:8443', /Leave out the port/],
+    // contoso with a Cyrillic о, in its encoded form: a look-alike of a cloud instance.
+    ['xn--cntoso-wqf.service-now.com', /internationalized \(xn--\) name/],
+    ['xn--cntoso-wqf', /internationalized \(xn--\) name/],
     ['10.0.0.1', /not an IP address/],
     ['https://[::1]/', /not an IP address/],
     ['127.1', /not an IP address/],

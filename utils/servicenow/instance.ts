@@ -59,6 +59,7 @@ export function parseInstance(input: string): Instance {
   if (!labels.every((label) => LABEL.test(label))) {
     throw invalid(t('errInstanceBadHost', host.slice(0, 80)));
   }
+  if (labels.length === 1 && host.startsWith('xn--')) throw invalid(t('errInstancePunycodeCloud', host));
   if (labels.length === 1) {
     return { origin: `https://${host}${CLOUD_SUFFIX}`, host: `${host}${CLOUD_SUFFIX}`, isServiceNowCloud: true };
   }
@@ -66,6 +67,11 @@ export function parseInstance(input: string): Instance {
   const isServiceNowCloud = host.endsWith(CLOUD_SUFFIX);
   if (isServiceNowCloud && labels.length !== 3) {
     throw invalid(t('errInstanceCloudForm'));
+  }
+  // A ServiceNow cloud instance name is never internationalized: an xn-- label there is a
+  // look-alike typed (or pasted) in its encoded form, which the ASCII check above lets through.
+  if (isServiceNowCloud && labels[0]!.startsWith('xn--')) {
+    throw invalid(t('errInstancePunycodeCloud', host));
   }
   return { origin: `https://${host}`, host, isServiceNowCloud };
 }
