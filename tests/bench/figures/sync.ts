@@ -16,8 +16,10 @@ export interface SyncCounts {
 }
 
 const glide = (time: number) => new Date(time).toISOString().slice(0, 19).replace('T', ' ');
-/** The sync's reads; the connection check (sys_user) is not part of it. */
-const isSyncRead = (e: Exchange) => isApi(e) && !e.path.startsWith('/api/now/table/sys_user');
+// The sync reads the ticket tables and the Aggregate API; the current user (sys_user) and the
+// choice lists the options page loads for its field defaults (sys_choice) are other callers'.
+const isSyncRead = (e: Exchange) =>
+  isApi(e) && !e.path.startsWith('/api/now/table/sys_user') && !e.path.startsWith('/api/now/table/sys_choice');
 const limitOf = (e: Exchange) => Number(new URLSearchParams(e.query).get('sysparm_limit') ?? 0);
 
 function checked(state: SyncStateView, what: string): SyncStateView {
