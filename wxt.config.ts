@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOCALES, messagesJson } from './utils/i18n/locales';
+import { PORTAL_ORIGIN } from './utils/domain/portal-links';
 import { EXTENSION_ICON_SIZES, extensionIconPath, iconSet } from './utils/toolbar/icon-paths';
 
 // Public half of the development key: pins the extension id (cpkeknfkjeijkaciapgpgphiimkbilje)
@@ -37,8 +38,12 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { browser_action: { default_icon: iconSet([16, 32], extensionIconPath) } }
       : { action: { default_icon: iconSet([16, 32], extensionIconPath) } }),
-    permissions: ['storage', 'identity', 'alarms'],
-    host_permissions: ['https://*.service-now.com/*'],
+    // Chromium only: scripting and the portal's origin (where the content script runs anyway) put
+    // the new overlay into portal tabs open before an install or update (utils/worker/
+    // overlay-takeover.ts). The content script's matches alone do not let the worker find or script
+    // those tabs (checked in Chromium 156). Firefox injects into open tabs by itself.
+    permissions: ['storage', 'identity', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
+    host_permissions: ['https://*.service-now.com/*', ...(browser === 'firefox' ? [] : [`${PORTAL_ORIGIN}/*`])],
     // Alt+Shift+S: the task form for the improvement action shown (utils/worker/commands.ts).
     commands: {
       'create-ticket': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdCreateTicket__' },

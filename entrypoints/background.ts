@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { listen } from '@/utils/messaging/dispatch';
 import { onCommand } from '@/utils/worker/commands';
 import { createServices } from '@/utils/worker/create-services';
+import { takeOverOpenTabs } from '@/utils/worker/overlay-takeover';
 
 export default defineBackground(() => {
   const worker = createServices();
@@ -14,5 +15,11 @@ export default defineBackground(() => {
     if (Object.hasOwn(worker.alarms, alarm.name)) worker.alarms[alarm.name]?.();
   });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // Chromium: the new overlay into portal tabs open before this install or update (Firefox does it itself).
+  if (!import.meta.env.FIREFOX) {
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install' || reason === 'update') void takeOverOpenTabs();
+    });
+  }
   worker.start();
 });

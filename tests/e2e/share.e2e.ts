@@ -115,6 +115,8 @@ describe('in every language and under portal churn', () => {
     await flyoutShareButton(page).focus();
     await page.keyboard.press('Enter');
     await serviceNowItem(page).waitFor();
+    // Fluent focuses the menu a frame or two after it mounts; keys pressed before that are lost.
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="menu"]'));
     const first = page.locator('[role="menu"] [role="menuitem"]').first();
     await first.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');

@@ -39,6 +39,11 @@ export interface World {
   /** Opens a portal page (path like /securescore?viewid=actions). */
   openPortal(path?: string): Promise<Page>;
   openExtensionPage(path: 'popup.html' | 'options.html'): Promise<Page>;
+  /**
+   * Reloads the extension as its Reload button in chrome://extensions does (an update does the
+   * same to open tabs) and resolves with the new service worker.
+   */
+  reloadExtension(): Promise<Worker>;
   /** Closes the browser and starts it again with the same profile (the soak); `context` changes. */
   restartBrowser(): Promise<void>;
   /** Calls the stand-in's admin interface. */
@@ -131,6 +136,22 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    async reloadExtension() {
+      const old = await worker();
+      const closed = new Promise<void>((resolve) => old.once('close', () => resolve()));
+      // Started before the reload: the new worker may register before the call returns.
+      const next = context.waitForEvent('serviceworker', { predicate: (w) => ours(w.url()) && w !== old, timeout: 30_000 });
+      next.catch(() => undefined); // awaited below; a failed reload call must not leave it unhandled
+      const extensions = await context.newPage();
+      try {
+        await extensions.goto('chrome://extensions');
+        await extensions.evaluate(reloadInExtensionsPage(extensionId));
+      } finally {
+        await extensions.close();
+      }
+      await closed;
+      return next;
+    },
     async restartBrowser() {
       await context.close();
       context = await launch();
@@ -146,6 +167,21 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
   return world;
 }
+
+/**
+ * Runs in chrome://extensions (chrome.developerPrivate, what its Reload button calls). Developer
+ * mode first: without it Chromium disables a reloaded unpacked extension (disable reason
+ * unsupportedDeveloperExtension; only the --load-extension start is exempt), so no new worker or
+ * content script would ever come. A string, not a function: tsx would add helpers to its source.
+ */
+const reloadInExtensionsPage = (id: string) => `(() => {
+  const call = (start) => new Promise((resolve, reject) => start(() => {
+    const error = chrome.runtime.lastError;
+    if (error) reject(new Error(error.message)); else resolve();
+  }));
+  return call((done) => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done))
+    .then(() => call((done) => chrome.developerPrivate.reload(${JSON.stringify(id)}, { failQuietly: true }, done)));
+})()`;
 
 /** The stand-in's admin interface, over its HTTPS port with the instance's Host header. */
 export function adminRequest<T = unknown>(port: number, method: string, path: string, body?: unknown): Promise<T> {

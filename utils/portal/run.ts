@@ -10,6 +10,7 @@ import { portalDiagnosticsFeature } from './features/diagnostics';
 import { onDomChange } from './observe';
 import { answerTabRequests } from './tab-requests';
 import { removeLeftoverUi } from './leftovers';
+import { soleOverlay } from './sole-overlay';
 
 const features: Feature[] = [
   connectCard,
@@ -28,7 +29,8 @@ const features: Feature[] = [
  * script takes over alone. `isInvalid` notices an orphaned script (the extension went away and
  * no new script started) on the next DOM change.
  */
-export function run(lifetime: AbortSignal, isInvalid: () => boolean = () => false): void {
+export function run(wxtLifetime: AbortSignal, isInvalid: () => boolean = () => false): void {
+  const lifetime = soleOverlay(wxtLifetime);
   if (import.meta.env.MODE === 'e2e') installE2eBridge(lifetime);
   removeLeftoverUi();
   onDomChange(() => void isInvalid(), { signal: lifetime });

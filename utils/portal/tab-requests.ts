@@ -45,5 +45,15 @@ export function answerTabRequests(signal: AbortSignal): void {
     return Promise.resolve(answer(message.name));
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        // The extension was reloaded or updated: its APIs, and the listener with them, are gone.
+      }
+    },
+    { once: true },
+  );
 }

@@ -36,7 +36,15 @@ function defineItem<T>(area: 'local' | 'sync', key: string, fallback: T): Item<T
         }
       };
       browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return () => {
+        // Runs in the clean-ups of an old content script after an update or reload, when its
+        // extension APIs are gone: throwing there would skip the removal of its UI after it.
+        try {
+          browser.storage.onChanged.removeListener(listener);
+        } catch {
+          // Nothing is left to remove the listener from.
+        }
+      };
     },
   };
 }
