@@ -81,8 +81,12 @@ export function createTicketService(connection: Pick<ConnectionService, 'client'
     if (draft.actionId && !draft.confirmDuplicate) {
       // When ServiceNow cannot be asked (the form already said so), the ticket still goes into
       // the outbox, whose own attempt then reports the specific problem and keeps it for Retry.
-      const remote = status.state === 'connected' ? await inServiceNow(correlationId).catch(() => []) : [];
-      const existing = [...(await waitingFor(correlationId)), ...remote];
+      // The outbox and ServiceNow are asked at the same time: the send waits for one round trip.
+      const [waiting, remote] = await Promise.all([
+        waitingFor(correlationId),
+        status.state === 'connected' ? inServiceNow(correlationId).catch(() => []) : [],
+      ]);
+      const existing = [...waiting, ...remote];
       if (existing.length > 0) {
         const names = existing.map((e) => e.number || t('duplicateWaiting')).join(', ');
         throw new AppError('duplicate', t('errDuplicate', names));
