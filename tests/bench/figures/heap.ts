@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { World } from '../../support/world';
 import { PORTAL } from '../../support/world';
-import { flyoutShareButton, openFlyoutShareMenu } from '../../e2e/pages/portal-page';
+import { closeMenusWithEscape, flyoutShareButton, openFlyoutShareMenu } from '../../e2e/pages/portal-page';
 import type { PortalWindow } from '../portal-window';
 import { mb, type Section } from '../table';
 
@@ -43,11 +43,26 @@ async function openTab(world: World, origin: string, ours: boolean): Promise<Tab
   return { page, cdp: await world.context.newCDPSession(page), ours };
 }
 
+/** Openings whose menu a second click on Share did not close (closed with Escape instead), by tab. */
+const escapeCloses = { ours: 0, without: 0 };
+
 async function openAndClose(tab: Tab): Promise<void> {
   await openFlyoutShareMenu(tab.page);
   if (tab.ours) await tab.page.locator('[role="menu"] [data-snt-item]').waitFor();
   await flyoutShareButton(tab.page).click();
-  await tab.page.locator('[role="menu"]').waitFor({ state: 'detached' });
+  // After in-app navigations the second click sometimes leaves the menu open (seen on the long
+  // run only; not understood yet, counted in the notes per tab): Escape closes it then.
+  const closed = await tab.page
+    .locator('[role="menu"]')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!closed) {
+    escapeCloses[tab.ours ? 'ours' : 'without']++;
+    await closeMenusWithEscape(tab.page);
+  }
 }
 
 /** Two in-app navigations (History API, as the portal's own links do): home, and back to an action's flyout. */
@@ -117,7 +132,8 @@ export async function measureHeap(world: World, counts: HeapCounts): Promise<Sec
       notes: [
         `heap at opening ${half} / ${counts.openings}: with the extension ${mb(at.half[0]!.heap)} / ${mb(at.end[0]!.heap)}, without ${mb(at.half[1]!.heap)} / ${mb(at.end[1]!.heap)}; ` +
           `DOM nodes ${at.half[0]!.nodes} / ${at.end[0]!.nodes} vs ${at.half[1]!.nodes} / ${at.end[1]!.nodes}; ` +
-          `JS event listeners ${at.half[0]!.listeners} / ${at.end[0]!.listeners} vs ${at.half[1]!.listeners} / ${at.end[1]!.listeners}`,
+          `JS event listeners ${at.half[0]!.listeners} / ${at.end[0]!.listeners} vs ${at.half[1]!.listeners} / ${at.end[1]!.listeners}; ` +
+          `openings whose menu a second Share click left open (closed with Escape): with the extension ${escapeCloses.ours}, without ${escapeCloses.without}`,
       ],
     };
   } finally {

@@ -66,11 +66,14 @@ export async function openFlyoutShareMenu(page: Page): Promise<void> {
 export async function closeMenusWithEscape(page: Page): Promise<void> {
   const menus = page.locator('[role="menu"]');
   while ((await menus.count()) > 0) {
-    await page.waitForFunction(() => !!document.activeElement?.closest('[role="menu"]') || !document.querySelector('[role="menu"]'));
+    await page.waitForFunction(
+      () => !!document.activeElement?.closest('[role="menu"]') || !document.querySelector('[role="menu"]'),
+    );
     const before = await menus.count();
     if (before === 0) break;
     await page.keyboard.press('Escape');
-    await expect.poll(() => menus.count()).toBeLessThan(before);
+    // waitForFunction, not expect.poll: the bench (no vitest) closes menus this way too.
+    await page.waitForFunction((n) => document.querySelectorAll('[role="menu"]').length < n, before);
   }
 }
 
