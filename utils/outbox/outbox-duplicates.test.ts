@@ -4,25 +4,14 @@ import type { ServiceNowClient } from '../servicenow/client';
 import type { TicketDraft } from '../domain/ticket-draft';
 import { createOutbox } from './outbox';
 import { resetMemoryIdb } from '../../tests/support/idb-keyval-memory';
+import { SAMPLE_DRAFT } from '../../tests/support/sample-draft';
 
 vi.mock('idb-keyval', () => import('../../tests/support/idb-keyval-memory'));
 
 // The outbox verifies every create: two records of one request (the browser resent the POST,
 // or the instance finished a create after the client gave up) end as one live ticket.
 
-const draft: TicketDraft = {
-  type: 'incident',
-  actionId: 'AdminMFAV2',
-  name: 'Require MFA',
-  description: 'Do it',
-  priority: '2',
-  dueDate: '2099-01-01',
-  source: 'microsoft',
-  category: 'Identity',
-  initiatingUser: 'Megan',
-  actionLink: '',
-  confirmDuplicate: false,
-};
+const draft: TicketDraft = { ...SAMPLE_DRAFT, type: 'incident' };
 
 function instance() {
   const rows: Record<string, string>[] = [];
