@@ -3,7 +3,7 @@
 // Runs in the e2e config's `portal` project (browser timeouts); the bare/alt markups: markup.e2e.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeMenusWithEscape } from '../e2e/pages/portal-page';
+import { clickUntilMenuOpens, closeMenusWithEscape } from '../e2e/pages/portal-page';
 import { XSS_PROBE_TITLE } from './src/data/actions';
 import { firstAppearances, recordFirstAppearance, startPortalSession, waitForRenderTicks, type PortalSession } from './testing';
 
@@ -24,11 +24,10 @@ const MENU = `${LAYER_HOST} .ms-Layer .ms-ContextualMenu-container[role="menu"]`
 
 /**
  * Clicks the flyout's Share button. With `rerender` on, the idle command bar is re-created every
- * tick, faster than a loaded machine gets through a pointer click's actionability checks; a click
- * event dispatched in the page (one step: find the button, click it) opens the menu all the same.
+ * tick, so the click is dispatched in the page (clickUntilMenuOpens says why); otherwise a pointer click.
  */
 async function openCommandBarShare(page: Page, { rerendering = false } = {}) {
-  if (rerendering) await page.locator(FLYOUT_SHARE).dispatchEvent('click');
+  if (rerendering) await clickUntilMenuOpens(page, page.locator(FLYOUT_SHARE), MENU);
   else await page.locator(FLYOUT_SHARE).click();
   await page.locator(MENU).first().waitFor();
   return page.locator(FLYOUT_SHARE);
@@ -201,10 +200,13 @@ describe('imitation Defender portal', () => {
     expect(await page.locator(`${MENU} button.ms-ContextualMenu-link[role="menuitem"]`).count()).toBe(4);
     expect(await share.getAttribute('aria-expanded')).toBe('true');
 
-    // Row "…" → Share submenu stays open across re-renders.
-    await page.keyboard.press('Escape');
-    await page.locator('.ms-Panel-closeButton').click();
+    // Row "…" → Share submenu stays open across re-renders. Leave the flyout by the portal's own
+    // navigation: when focus sat on an item a tick replaced (it falls back to the body), Escape
+    // closes the whole panel, and a loaded machine's pointer click never finds the panel's close
+    // button stable between ticks. The row's Share item keeps its key, so pointer clicks hold there.
+    await page.evaluate(() => window.__portal.navigate('/securescore?viewid=actions'));
     await page.waitForURL((u) => !u.search.includes('actionId'));
+    await expect.poll(() => page.locator('.ms-Panel').count()).toBe(0);
     await page.locator('button[data-testid="action-row-more"][data-action-id="AdminMFAV2"]').click();
     await page.locator(`${MENU} button.ms-ContextualMenu-link:has(i[data-icon-name="Share"])`).click();
     const layers = page.locator(`${LAYER_HOST} > .ms-Layer:has(.ms-ContextualMenu-container)`);

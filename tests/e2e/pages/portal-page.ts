@@ -48,13 +48,29 @@ export function flyoutShareButton(page: Page): Locator {
 }
 
 /**
- * Opens the flyout's Share menu. The click is dispatched in the page (find the button and click it
- * in one step): with the portal's `rerender` switch the idle command bar is re-created every
- * 150 ms, faster than a loaded machine gets through a pointer click's actionability checks.
+ * Clicks `button` in the page until the menu `menuSelector` finds is there. With the portal's
+ * `rerender` switch the idle command bar is re-created every 150 ms: faster than a loaded machine
+ * gets through a pointer click's actionability checks, and a click on a bar about to be replaced
+ * opens nothing (its successor never saw the click). So the click is dispatched in the page, and
+ * dispatched again only once the clicked button is gone without a menu (a signal, not a timeout).
  */
+export async function clickUntilMenuOpens(page: Page, button: Locator, menuSelector: string): Promise<void> {
+  for (;;) {
+    const clicked = await button.evaluateHandle((b) => {
+      (b as HTMLElement).click();
+      return b;
+    });
+    const outcome = await page.waitForFunction(
+      ([b, selector]) => (document.querySelector(selector) ? 'open' : b.isConnected ? false : 'replaced'),
+      [clicked, menuSelector] as const,
+    );
+    if ((await outcome.jsonValue()) === 'open') return;
+  }
+}
+
+/** Opens the flyout's Share menu (see clickUntilMenuOpens: it works with `rerender` on). */
 export async function openFlyoutShareMenu(page: Page): Promise<void> {
-  await flyoutShareButton(page).dispatchEvent('click');
-  await page.locator('[role="menu"] [data-icon-name="Link"]').first().waitFor();
+  await clickUntilMenuOpens(page, flyoutShareButton(page), '[role="menu"] [data-icon-name="Link"]');
 }
 
 /**
