@@ -16,12 +16,18 @@ export interface ForgetOptions {
   keepConfig: boolean;
   /** Keep the host permission of a custom domain (new settings for the same instance). */
   keepPermission?: boolean;
+  /**
+   * With keepConfig false: keep the outbox and the drafts (new settings replace the old ones).
+   * Each unsent ticket is bound to the instance it was sent to, and the outbox never sends it
+   * to another one, so nothing the user sent or typed is lost by a settings change.
+   */
+  keepUnsent?: boolean;
 }
 
 /** Revokes (best effort) and deletes the tokens, tells the subscribers, and optionally forgets the settings. */
 export async function forgetConnection(
   deps: DisconnectDeps,
-  { keepConfig, keepPermission = false }: ForgetOptions,
+  { keepConfig, keepPermission = false, keepUnsent = false }: ForgetOptions,
 ): Promise<void> {
   deps.progress.disconnects += 1;
   const [config, stored, memo] = await Promise.all([connectionConfig.get(), secretStore.getTokens(), authMemo.get()]);
@@ -37,8 +43,8 @@ export async function forgetConnection(
   if (!keepConfig) {
     await secretStore.deleteClientSecret();
     await connectionConfig.remove();
-    // Unsent tickets and drafts belong to the forgotten connection: a later connection (maybe to
-    // another instance) must not send them, and nothing of it should stay on this device.
-    await Promise.all([outboxStore.clear(), formDrafts.remove()]);
+    // Remove connection: unsent tickets and drafts belong to the forgotten connection; a later
+    // connection (maybe to another instance) must not send them, and nothing of it should stay.
+    if (!keepUnsent) await Promise.all([outboxStore.clear(), formDrafts.remove()]);
   }
 }

@@ -18,7 +18,7 @@ export interface SettingsDeps {
   forget(options: ForgetOptions): Promise<void>;
 }
 
-/** Checks and stores the instance, client ID and secret; changed settings start from a clean slate. */
+/** Checks and stores the instance, client ID and secret; changed settings start signed out. */
 export async function saveConnectionSettings(
   deps: SettingsDeps,
   input: ConnectionSettingsInput,
@@ -36,8 +36,15 @@ export async function saveConnectionSettings(
     // can reach our open shadow root); changes belong in the extension options.
     throw new AppError('refused_sender', t('errPortalChangeSettings'));
   }
-  // Tokens belong to one instance and client: new settings start from a clean slate.
-  if (changed) await deps.forget({ keepConfig: false, keepPermission: previous?.instanceOrigin === instance.origin });
+  // Tokens belong to one instance and client: new settings start without them. Unsent tickets
+  // and drafts stay (a fixed client ID must not cost the user what they sent or typed).
+  if (changed) {
+    await deps.forget({
+      keepConfig: false,
+      keepUnsent: true,
+      keepPermission: previous?.instanceOrigin === instance.origin,
+    });
+  }
   await connectionConfig.set({
     instanceOrigin: instance.origin,
     instanceHost: instance.host,
