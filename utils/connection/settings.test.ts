@@ -48,13 +48,13 @@ const deps = {
     forgetConnection({ progress, onDisconnect: [] }, options),
 };
 
+/** Options → Save with these settings (no secret typed). */
+const save = (instance: string, clientId: string) =>
+  saveConnectionSettings(deps, { instance, clientId }, 'extension-page');
+
 describe('saveConnectionSettings', () => {
   test('a corrected client ID signs out but keeps the unsent tickets and the drafts', async () => {
-    await saveConnectionSettings(
-      deps,
-      { instance: 'contoso.service-now.com', clientId: 'new-client' },
-      'extension-page',
-    );
+    await save('contoso.service-now.com', 'new-client');
     expect(await connectionConfig.get()).toMatchObject({ instanceOrigin: CONTOSO, clientId: 'new-client' });
     expect(await secretStore.getTokens()).toBeUndefined();
     expect(await outboxStore.all()).toEqual([unsent]);
@@ -62,23 +62,15 @@ describe('saveConnectionSettings', () => {
   });
 
   test('another instance: the unsent ticket stays, still bound to the instance it was sent to', async () => {
-    await saveConnectionSettings(
-      deps,
-      { instance: 'fabrikam.service-now.com', clientId: 'old-client' },
-      'extension-page',
-    );
+    await save('fabrikam.service-now.com', 'old-client');
     expect(await connectionConfig.get()).toMatchObject({ instanceOrigin: 'https://fabrikam.service-now.com' });
-    // The outbox refuses to send it to fabrikam (outbox.test.ts: errOutboxOtherInstance).
+    // The outbox never sends it to fabrikam (outbox.test.ts: 'a ticket meant for another instance is never sent to the new one').
     expect(await outboxStore.all()).toEqual([{ ...unsent, instanceOrigin: CONTOSO }]);
     expect(await formDrafts.get()).toEqual({ new: { title: 'half-written' } });
   });
 
   test('unchanged settings keep the sign-in', async () => {
-    await saveConnectionSettings(
-      deps,
-      { instance: 'contoso.service-now.com', clientId: 'old-client' },
-      'extension-page',
-    );
+    await save('contoso.service-now.com', 'old-client');
     expect(await secretStore.getTokens()).toMatchObject({ accessToken: 'a' });
   });
 });
