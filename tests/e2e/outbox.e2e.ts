@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world';
+import { OptionsPage, PRIVATE_CLIENT, signIn, SVC } from './pages/options-page';
 import { connect, openActionFlyout, openTaskFormFromFlyout } from './pages/portal-page';
 
 // F4.1: a sent ticket survives worker restarts and failures, is never created twice, and
@@ -78,4 +79,32 @@ test('429 is retried after Retry-After without a duplicate', async () => {
   expect(await queued.textContent()).toContain('limiting requests');
   await form.getByTestId('ticket-created').waitFor({ timeout: 15_000 });
   expect((await records('incident')).filter((r) => r.correlation_id === 'm365ss-mcasFIMEnabled')).toHaveLength(1);
+});
+
+test('saving a corrected client ID signs out but keeps the waiting ticket, which goes once the new client is connected', async () => {
+  await world.admin('POST', '/expire-tokens', { kind: 'all' });
+  const page = await openActionFlyout(world, 'RoleOverlap');
+  const form = await openTaskFormFromFlyout(page);
+  await form.getByRole('button', { name: 'Send to ServiceNow' }).click();
+  await form.locator('[data-testid="ticket-queued"][data-state="failed"]').waitFor();
+
+  // The admin fixes the connection in options with another OAuth client and saves.
+  const options = await OptionsPage.open(world);
+  await options.fill({ instance: 'contoso', clientId: PRIVATE_CLIENT.id, secret: PRIVATE_CLIENT.secret });
+  await options.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await options.expectState('Not connected');
+
+  const popup = await world.openExtensionPage('popup.html');
+  const outbox = popup.getByTestId('outbox');
+  await outbox.getByText('Use least privileged administrative roles').waitFor();
+  await popup.getByTestId('outbox-count').filter({ hasText: '1' }).waitFor();
+
+  const auth = await options.connect();
+  await signIn(auth);
+  await options.expectState(`Connected as ${SVC.name}`);
+  // A ticket that waited only for a connection goes by itself after connecting.
+  await expect.poll(async () => (await records('change_request')).filter((r) => r.correlation_id === 'm365ss-RoleOverlap').length, { timeout: 30_000 }).toBe(1);
+  await popup.getByTestId('outbox-count').filter({ hasText: '0' }).waitFor();
+  expect((await records('change_request')).filter((r) => r.correlation_id === 'm365ss-RoleOverlap')).toHaveLength(1);
 });

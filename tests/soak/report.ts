@@ -12,7 +12,7 @@ export function formatReport(r: SoakReport): string {
     ['faults by kind', faults],
     ['worker stops', String(r.workerStops)],
     ['browser restarts', String(r.restarts)],
-    ['offline windows', `${r.offlineWindows} (requests reaching the instance meanwhile: ${r.reachedWhileOffline})`],
+    ['offline windows', `${r.offlineWindows} (requests reaching the instance meanwhile: ${r.reachedWhileOffline}; while going offline: ${r.requestsWhileGoingOffline})`],
     ['tickets (incl. retired)', String(r.verdict.tickets)],
     ['lost', String(r.verdict.lost.length)],
     ['duplicates created', `${r.verdict.duplicatesCreated} (popup notices: ${r.popupNotices}, it keeps the newest 20)`],
@@ -39,6 +39,6 @@ export function failures(r: SoakReport): string[] {
   if (r.verdict.wrongFields.length) out.push(`wrong fields: ${r.verdict.wrongFields.join(', ')}`);
   if (r.waiting) out.push(`${r.waiting} waiting in the outbox`);
   if (r.verdict.duplicatesLeftLive.length) out.push(`duplicates left live: ${r.verdict.duplicatesLeftLive.join(', ')}`);
-  if (r.reachedWhileOffline) out.push(`${r.reachedWhileOffline} requests reached the instance while offline`);
+  if (r.reachedWhileOffline) out.push(`${r.reachedWhileOffline} requests reached the instance while offline: ${r.offlineArrivals.join('; ')}`);
   return out;
 }

@@ -32,6 +32,10 @@ export interface SoakReport {
   offlineWindows: number;
   /** Requests that reached the instance while the browser was offline (should be 0). */
   reachedWhileOffline: number;
+  /** Those requests (time, method, path), so a failure says what got through. */
+  offlineArrivals: string[];
+  /** Requests that arrived while setOffline was still reaching the pages and the worker. */
+  requestsWhileGoingOffline: number;
   verdict: Verdict;
   /** Retired duplicates the popup lists. */
   popupNotices: number;
@@ -101,6 +105,8 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
   let workerStops = 0;
   let offlineWindows = 0;
   let reachedWhileOffline = 0;
+  let requestsWhileGoingOffline = 0;
+  const offlineArrivals: string[] = [];
   let viaUi = 0;
   const dueDate = new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10);
 
@@ -132,8 +138,13 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     if (offline) {
       log(`offline for ${OFFLINE_MS / 1000} s`);
       await ui.ready();
-      offlineFrom = sn.getLog().length;
+      // Counted from when setOffline has reached every page and worker: it goes to them one after
+      // the other, and requests the worker makes meanwhile (retries, the sync after the restart)
+      // are still online. Those are counted apart, for information.
+      const goingOffline = sn.getLog().length;
       await world.context.setOffline(true);
+      offlineFrom = sn.getLog().length;
+      requestsWhileGoingOffline += offlineFrom - goingOffline;
       offlineWindows++;
     }
     const logBefore = sn.getLog().length;
@@ -150,7 +161,9 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     await api;
     if (offline) {
       await until(() => Date.now() >= requestsSentAt(batch) + OFFLINE_MS); // the outage's length
-      reachedWhileOffline += sn.getLog().length - offlineFrom;
+      const reached = sn.getLog().slice(offlineFrom);
+      reachedWhileOffline += reached.length;
+      offlineArrivals.push(...reached.map((e) => `${e.t} ${e.method} ${e.path} (connection ${e.connection})`));
       await world.context.setOffline(false);
       schedule((options.seed ?? 42) + 1);
     }
@@ -193,6 +206,8 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     restarts: 1,
     offlineWindows,
     reachedWhileOffline,
+    offlineArrivals,
+    requestsWhileGoingOffline,
     verdict: judge(requests, records),
     popupNotices: notices['duplicateNotices:v1']?.length ?? 0,
     waiting: unsent.length,
