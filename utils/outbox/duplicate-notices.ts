@@ -5,7 +5,18 @@ import type { RetiredDuplicate } from './request-records';
 
 const MAX_NOTICES = 20;
 
-export async function rememberRetired(retired: readonly RetiredDuplicate[]): Promise<void> {
+// The worker reports retirements without waiting, and two can come at once (two outbox items
+// verified together, or a sync and a create): each read-modify-write waits for the one before,
+// or the later write would drop the earlier one's notice.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function rememberRetired(retired: readonly RetiredDuplicate[]): Promise<void> {
+  const next = queue.then(() => addNotices(retired));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function addNotices(retired: readonly RetiredDuplicate[]): Promise<void> {
   const notices = await duplicateNotices.get();
   const known = new Set(notices.map((n) => n.sysId));
   const added: DuplicateNotice[] = retired

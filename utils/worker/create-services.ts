@@ -30,7 +30,10 @@ export function createServices() {
   });
   const session = createSession({ onRefreshRefused: status.publish });
   // The popup lists canceled duplicates until the user dismisses them.
-  const onDuplicatesRetired = (retired: RetiredDuplicate[]) => void rememberRetired(retired);
+  const onDuplicatesRetired = (retired: RetiredDuplicate[]) =>
+    void rememberRetired(retired).catch((error: unknown) =>
+      console.error('[ServiceNow Tickets] duplicate notice not stored', error),
+    );
   const sync = createSyncService({
     client: session.client,
     cache: createIdbTicketCache(),
