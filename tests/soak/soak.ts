@@ -104,7 +104,6 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
   const offlineRound = Math.floor(0.7 * rounds);
   let workerStops = 0;
   let offlineWindows = 0;
-  let reachedWhileOffline = 0;
   let requestsWhileGoingOffline = 0;
   const offlineArrivals: string[] = [];
   let viaUi = 0;
@@ -161,9 +160,7 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     await api;
     if (offline) {
       await until(() => Date.now() >= requestsSentAt(batch) + OFFLINE_MS); // the outage's length
-      const reached = sn.getLog().slice(offlineFrom);
-      reachedWhileOffline += reached.length;
-      offlineArrivals.push(...reached.map((e) => `${e.t} ${e.method} ${e.path} (connection ${e.connection})`));
+      offlineArrivals.push(...sn.getLog().slice(offlineFrom).map((e) => `${e.t} ${e.method} ${e.path} (connection ${e.connection})`));
       await world.context.setOffline(false);
       schedule((options.seed ?? 42) + 1);
     }
@@ -205,7 +202,7 @@ async function drive(world: World, options: SoakOptions, log: (line: string) => 
     workerStops,
     restarts: 1,
     offlineWindows,
-    reachedWhileOffline,
+    reachedWhileOffline: offlineArrivals.length,
     offlineArrivals,
     requestsWhileGoingOffline,
     verdict: judge(requests, records),
